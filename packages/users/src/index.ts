@@ -1,0 +1,1 @@
+export { UserAccountType, InviteStatus } from '@roster/client';
