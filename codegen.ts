@@ -22,7 +22,9 @@ const config: CodegenConfig = {
       config: {
         enumType: 'const',
         namingConvention: { enumValues: 'keep' },
-        futureProofEnums: true,
+        // @urql/core's TypedDocumentNode is compatible with @graphql-typed-document-node/core
+        // and keeps the client free of a dependency on the `graphql` package.
+        documentNodeImport: '@urql/core#TypedDocumentNode',
         strictScalars: true,
         useTypeImports: true,
         avoidOptionals: false,

@@ -1,4 +1,4 @@
-import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
+import type { ResultOf, VariablesOf } from '../src/index.js';
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
   DisableUserDocument,

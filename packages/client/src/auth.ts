@@ -1,0 +1,85 @@
+import { ValidationError } from './errors.js';
+
+/** How the client authenticates, chosen from the secret as the Python SDK does. */
+export type AuthMode = 'keyPair' | 'workspaceToken' | 'companyToken';
+
+/** The credentials of a client. Which ones are needed depends on the secret. */
+export interface Credentials {
+  /** The API key of a key pair. Required unless `apiSecret` is a `prdm_wsp_` or `prdm_cmp_` token. */
+  apiKey?: string | undefined;
+  /** The API secret of a key pair, or a workspace (`prdm_wsp_…`) or company (`prdm_cmp_…`) token. */
+  apiSecret: string;
+  /** The workspace to act on; required with a company token (`prdm_cmp_…`), ignored otherwise. */
+  workspaceUid?: string | undefined;
+}
+
+/** The resolved authentication: the mode, the headers to send, and the values to redact. */
+export interface ResolvedAuth {
+  readonly mode: AuthMode;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly secrets: readonly string[];
+}
+
+const WORKSPACE_TOKEN_PREFIX = 'prdm_wsp_';
+const COMPANY_TOKEN_PREFIX = 'prdm_cmp_';
+
+function requireHeaderValue(name: string, value: unknown, issues: { path: string; message: string }[]): value is string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    issues.push({ path: name, message: `${name} must be a non-empty string` });
+    return false;
+  }
+  // A line break in a header value would let a value inject headers of its own.
+  if (/[\r\n\0]/.test(value)) {
+    issues.push({ path: name, message: `${name} must not contain line breaks` });
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Picks the authentication mode from the secret's prefix (`prdm_wsp_` workspace token,
+ * `prdm_cmp_` company token, anything else the secret of a key pair) and builds its headers.
+ * @throws {@link ValidationError} when the combination is incomplete. Messages never contain a secret.
+ */
+export function resolveAuth(credentials: Credentials): ResolvedAuth {
+  const issues: { path: string; message: string }[] = [];
+  const { apiKey, apiSecret, workspaceUid } = credentials;
+  if (!requireHeaderValue('apiSecret', apiSecret, issues)) {
+    throw new ValidationError(`Invalid client options: ${issues[0]!.message}`, { issues });
+  }
+  let auth: ResolvedAuth | undefined;
+  if (apiSecret.startsWith(WORKSPACE_TOKEN_PREFIX)) {
+    auth = { mode: 'workspaceToken', headers: { authorization: `Bearer ${apiSecret}` }, secrets: [apiSecret] };
+  } else if (apiSecret.startsWith(COMPANY_TOKEN_PREFIX)) {
+    if (workspaceUid === undefined) {
+      issues.push({ path: 'workspaceUid', message: 'workspaceUid is required with a company token (prdm_cmp_…)' });
+    } else if (requireHeaderValue('workspaceUid', workspaceUid, issues)) {
+      auth = {
+        mode: 'companyToken',
+        headers: { authorization: `Bearer ${apiSecret}`, 'x-paradime-workspace': workspaceUid },
+        secrets: [apiSecret],
+      };
+    }
+  } else if (apiKey === undefined) {
+    issues.push({
+      path: 'apiKey',
+      message: 'apiKey is required with a key-pair secret (a secret that is not a prdm_wsp_ or prdm_cmp_ token)',
+    });
+  } else if (requireHeaderValue('apiKey', apiKey, issues)) {
+    auth = { mode: 'keyPair', headers: { 'x-api-key': apiKey, 'x-api-secret': apiSecret }, secrets: [apiSecret] };
+  }
+  if (!auth) throw new ValidationError(`Invalid client options: ${issues.map((i) => i.message).join('; ')}`, { issues });
+  return auth;
+}
+
+/** A copy of headers safe to log: secrets replaced, an API key shortened to its last four characters. */
+export function redactHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const safe: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (name === 'x-api-secret') safe[name] = '[redacted]';
+    else if (name === 'authorization') safe[name] = value.replace(/^(\S+\s+).*$/s, '$1[redacted]');
+    else if (name === 'x-api-key') safe[name] = value.length > 8 ? `…${value.slice(-4)}` : '[redacted]';
+    else safe[name] = value;
+  }
+  return safe;
+}

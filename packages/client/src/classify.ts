@@ -1,0 +1,107 @@
+import {
+  AuthenticationError,
+  ConflictError,
+  GraphQLResponseError,
+  HttpError,
+  NotFoundError,
+  PermissionError,
+  PreconditionError,
+  RateLimitError,
+  ServerError,
+  UnexpectedResponseError,
+  ValidationError,
+  type GraphQLErrorInfo,
+  type RosterError,
+  type RosterErrorDetails,
+} from './errors.js';
+
+/** What one HTTP attempt produced, as far as error classification needs it. */
+export interface AttemptOutcome {
+  readonly operationName: string;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The parsed body, or `undefined` when it was not JSON. */
+  readonly body: { data?: unknown; errors?: unknown } | undefined;
+  /** The first characters of the raw body, for messages about non-JSON answers. */
+  readonly snippet: string;
+  readonly attempts: number;
+  readonly retryAfterMs: number | undefined;
+}
+
+type ErrorFactory = (message: string, details: RosterErrorDetails & { retryAfterMs?: number | undefined }) => RosterError;
+
+// One table maps both HTTP statuses and GraphQL `extensions.code` values to error classes,
+// so the two ways a server can say the same thing end up as the same error.
+const byStatus: Record<number, readonly [string, ErrorFactory]> = {
+  401: ['Authentication failed', (m, d) => new AuthenticationError(m, d)],
+  403: ['Permission denied', (m, d) => new PermissionError(m, d)],
+  404: ['Not found', (m, d) => new NotFoundError(m, d)],
+  409: ['Conflict', (m, d) => new ConflictError(m, d)],
+  420: ['Rate limited', (m, d) => new RateLimitError(m, d)],
+  429: ['Rate limited', (m, d) => new RateLimitError(m, d)],
+};
+
+const byCode: Record<string, readonly [string, ErrorFactory]> = {
+  UNAUTHENTICATED: byStatus[401]!,
+  FORBIDDEN: byStatus[403]!,
+  NOT_FOUND: byStatus[404]!,
+  CONFLICT: byStatus[409]!,
+  ALREADY_EXISTS: byStatus[409]!,
+  RATE_LIMITED: byStatus[429]!,
+  FAILED_PRECONDITION: ['Refused by a workspace rule', (m, d) => new PreconditionError(m, d)],
+  BAD_USER_INPUT: ['Invalid input', (m, d) => new ValidationError(m, { ...d, code: 'BAD_USER_INPUT' })],
+  INTERNAL_SERVER_ERROR: ['Server error', (m, d) => new ServerError(m, d)],
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The GraphQL errors of a body, or `[]`; tolerant of servers that send odd shapes. */
+export function graphQLErrorsOf(body: AttemptOutcome['body']): GraphQLErrorInfo[] {
+  const errors = body?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.map((error): GraphQLErrorInfo =>
+    isRecord(error) && typeof error.message === 'string'
+      ? (error as GraphQLErrorInfo)
+      : { message: JSON.stringify(error) ?? String(error) },
+  );
+}
+
+/**
+ * Turns a failed attempt into the right {@link RosterError}. The message starts with what
+ * happened and which operation, then the server's own first message.
+ */
+export function classifyFailure(outcome: AttemptOutcome): RosterError {
+  const { operationName, status, headers, body, attempts, retryAfterMs } = outcome;
+  const graphQLErrors = graphQLErrorsOf(body);
+  const first = graphQLErrors[0];
+  const details = {
+    operationName,
+    status,
+    headers,
+    graphQLErrors,
+    data: isRecord(body) && isRecord(body.data) ? body.data : undefined,
+    attempts,
+    retryAfterMs,
+  };
+  const tail = first ? `: ${first.message}` : '';
+  const where = `in ${operationName} (HTTP ${status})`;
+
+  const statusEntry = byStatus[status];
+  if (statusEntry) return statusEntry[1](`${statusEntry[0]} ${where}${tail}`, details);
+  if (status >= 500) {
+    const text = tail || (outcome.snippet ? `: ${outcome.snippet}` : '');
+    return new ServerError(`Server error ${where}${text}`, details);
+  }
+  const code = first?.extensions?.code;
+  const codeEntry = typeof code === 'string' ? byCode[code] : undefined;
+  if (codeEntry) return codeEntry[1](`${codeEntry[0]} ${where}${tail}`, details);
+  if (first) return new GraphQLResponseError(`GraphQL error ${where}${tail}`, details);
+  if (status < 200 || status >= 300) {
+    return new HttpError(`HTTP error ${where}${outcome.snippet ? `: ${outcome.snippet}` : ''}`, details);
+  }
+  if (body === undefined) {
+    return new UnexpectedResponseError(`Unexpected response ${where}: the body is not JSON: ${outcome.snippet}`, details);
+  }
+  return new UnexpectedResponseError(`Unexpected response ${where}: no data and no errors`, details);
+}

@@ -1,0 +1,374 @@
+import type { TypedDocumentNode } from '@urql/core';
+import { redactHeaders, resolveAuth, type AuthMode, type ResolvedAuth } from './auth.js';
+import { classifyFailure, type AttemptOutcome } from './classify.js';
+import type {
+  RosterError} from './errors.js';
+import {
+  AbortError,
+  NetworkError,
+  OperationFailedError,
+  RateLimitError,
+  TimeoutError,
+  ValidationError,
+} from './errors.js';
+import type { Logger, RosterLogEvent } from './events.js';
+import type { CallOptions, ClientOptions, FetchLike } from './options.js';
+import { prepare, type PreparedOperation } from './prepare.js';
+import { backoffDelay, DEFAULT_RETRY, isRetryable, parseRetryAfter, resolveRetry, type ResolvedRetry } from './retry.js';
+import { sleep } from './sleep.js';
+import { VERSION } from './version.js';
+
+/**
+ * The arguments after the document: variables are required exactly when the operation
+ * declares a required variable; call options always come last.
+ */
+export type ExecuteArgs<TVariables> = Record<never, never> extends TVariables
+  ? [variables?: TVariables, options?: CallOptions]
+  : [variables: TVariables, options?: CallOptions];
+
+/** The documented mutations: each can be repeated without changing the outcome. */
+const DOCUMENTED_IDEMPOTENT_MUTATIONS = ['InviteUser', 'UpdateUserAccountType', 'DisableUser'];
+const DEFAULT_TIMEOUT_MS = 60_000;
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+
+/**
+ * A GraphQL client for the user-management API: authentication, retries with backoff,
+ * per-attempt time-outs, cancellation and typed errors around `fetch`.
+ *
+ * Each {@link RosterClient.execute} call sends its own request: identical concurrent
+ * queries are not merged (a bulk helper counts on one request per call). To get urql's
+ * merging and caching for a UI, put {@link rosterExchange} in an urql `Client`.
+ *
+ * The secret lives in a private field: it does not show in `util.inspect`,
+ * `JSON.stringify`, log events or error messages.
+ */
+export class RosterClient {
+  /** The GraphQL endpoint this client calls. */
+  readonly endpoint: string;
+  /** The authentication mode picked from the credentials. */
+  readonly authMode: AuthMode;
+  readonly #auth: ResolvedAuth;
+  readonly #headers: Readonly<Record<string, string>>;
+  readonly #fetch: FetchLike;
+  readonly #timeoutMs: number;
+  readonly #retry: ResolvedRetry;
+  readonly #logger: Logger | undefined;
+  readonly #idempotentMutations: ReadonlySet<string>;
+
+  /**
+   * @throws {@link ValidationError} when the endpoint is not an http(s) URL, the credentials
+   * are incomplete (see {@link Credentials}), or a number option is out of range.
+   */
+  constructor(options: ClientOptions) {
+    if (typeof options !== 'object' || options === null) {
+      throw new ValidationError('Invalid client options: expected an object', {
+        issues: [{ path: '', message: 'expected an object' }],
+      });
+    }
+    this.endpoint = checkEndpoint(options.apiEndpoint);
+    this.#auth = resolveAuth(options);
+    this.authMode = this.#auth.mode;
+    this.#timeoutMs = checkPositive('timeoutMs', options.timeoutMs) ?? DEFAULT_TIMEOUT_MS;
+    this.#retry = checkRetry(resolveRetry(DEFAULT_RETRY, options.retry));
+    this.#logger = options.logger;
+    this.#idempotentMutations = new Set([...DOCUMENTED_IDEMPOTENT_MUTATIONS, ...(options.idempotentMutations ?? [])]);
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    if (typeof fetchImpl !== 'function') {
+      throw new ValidationError('Invalid client options: no fetch implementation is available; pass `fetch`', {
+        issues: [{ path: 'fetch', message: 'not a function' }],
+      });
+    }
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    const userAgent = `roster-client/${VERSION}${options.userAgent ? ` ${options.userAgent}` : ''}`;
+    // Authentication headers go last so that extra headers can never replace them.
+    this.#headers = {
+      accept: 'application/graphql-response+json, application/json',
+      'content-type': 'application/json',
+      'user-agent': userAgent,
+      ...lowerCaseKeys(options.headers),
+      ...this.#auth.headers,
+    };
+  }
+
+  /**
+   * Sends a typed GraphQL operation and returns its `data`.
+   *
+   * Retries follow the policy (see {@link RetryOptions}); a root field answering `ok: false`
+   * is a failure. Nothing is validated against the schema here: enum values the server adds
+   * later pass through as strings.
+   *
+   * @throws {@link RosterError} — one of its subclasses, by cause: {@link AuthenticationError},
+   * {@link PermissionError}, {@link NotFoundError}, {@link ValidationError}, {@link ConflictError},
+   * {@link RateLimitError}, {@link ServerError}, {@link NetworkError}, {@link TimeoutError},
+   * {@link AbortError}, {@link UnexpectedResponseError}, {@link OperationFailedError},
+   * {@link GraphQLResponseError}, {@link HttpError}.
+   * @example
+   * ```ts
+   * const data = await client.execute(InviteUserDocument, { email: 'ada@acme.io', accountType: 'ADMIN' }, { timeoutMs: 5_000 });
+   * ```
+   */
+  execute<TData, TVariables extends object>(
+    document: TypedDocumentNode<TData, TVariables>,
+    ...args: ExecuteArgs<TVariables>
+  ): Promise<TData> {
+    const [variables, options] = args;
+    try {
+      return this.#run(prepare(document), variables, options) as Promise<TData>;
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  /** A description without credentials: `{ endpoint, authMode }`. */
+  toJSON(): { endpoint: string; authMode: AuthMode } {
+    return { endpoint: this.endpoint, authMode: this.authMode };
+  }
+
+  /** @internal What `util.inspect` and `console.log` show: no credentials. */
+  [inspectSymbol](): string {
+    return `RosterClient { endpoint: '${this.endpoint}', authMode: '${this.authMode}' }`;
+  }
+
+  async #run(operation: PreparedOperation, variables: object | undefined, call: CallOptions | undefined): Promise<unknown> {
+    const policy = call?.retry === undefined ? this.#retry : checkRetry(resolveRetry(this.#retry, call.retry));
+    const timeoutMs = checkPositive('timeoutMs', call?.timeoutMs) ?? this.#timeoutMs;
+    const signal = call?.signal;
+    const idempotent = call?.idempotent ?? (operation.type === 'query' || this.#idempotentMutations.has(operation.name));
+    const body = `${operation.bodyPrefix}${variables === undefined ? '{}' : JSON.stringify(variables)}}`;
+    const headers = call?.headers ? { ...this.#headers, ...lowerCaseKeys(call.headers), ...this.#auth.headers } : this.#headers;
+    const started = performance.now();
+    const deadline = policy.deadlineMs === undefined ? Number.POSITIVE_INFINITY : started + policy.deadlineMs;
+
+    for (let attempt = 1; ; attempt++) {
+      let error: RosterError;
+      try {
+        if (signal?.aborted) throw abortError(operation.name, attempt - 1, signal.reason);
+        const budget = Math.min(timeoutMs, deadline - performance.now());
+        return await this.#attempt(operation, body, headers, attempt, budget, signal);
+      } catch (caught) {
+        error = caught as RosterError;
+      }
+      const delay = this.#retryDelay(error, attempt, idempotent, policy, deadline);
+      if (delay === undefined) {
+        this.#log({ type: 'error', operationName: operation.name, attempts: error.attempts, durationMs: performance.now() - started, error });
+        throw error;
+      }
+      this.#log({
+        type: 'retry',
+        operationName: operation.name,
+        attempt,
+        delayMs: delay,
+        reason: { code: error.code, status: error.status, message: error.message },
+      });
+      try {
+        await sleep(delay, signal);
+      } catch (reason) {
+        const aborted = abortError(operation.name, attempt, reason);
+        this.#log({ type: 'error', operationName: operation.name, attempts: attempt, durationMs: performance.now() - started, error: aborted });
+        throw aborted;
+      }
+    }
+  }
+
+  /** How long to wait before retrying, or `undefined` when the error is final. */
+  #retryDelay(error: RosterError, attempt: number, idempotent: boolean, policy: ResolvedRetry, deadline: number): number | undefined {
+    if (attempt >= policy.maxAttempts || !isRetryable(error, idempotent, policy)) return undefined;
+    let delay = backoffDelay(attempt, policy);
+    if (error instanceof RateLimitError && error.retryAfterMs !== undefined) {
+      if (error.retryAfterMs > policy.maxRetryAfterMs) return undefined;
+      delay = error.retryAfterMs;
+    }
+    // A retry that could not even start before the deadline is not worth the wait.
+    return performance.now() + delay < deadline ? delay : undefined;
+  }
+
+  async #attempt(
+    operation: PreparedOperation,
+    body: string,
+    headers: Readonly<Record<string, string>>,
+    attempt: number,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<unknown> {
+    const name = operation.name;
+    if (timeoutMs <= 0) {
+      throw new TimeoutError(`Timed out in ${name}: the retry deadline ran out`, { operationName: name, attempts: attempt - 1, timeoutMs: 0 });
+    }
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (this.#logger) {
+      this.#log({ type: 'request', operationName: name, operationType: operation.type, attempt, url: this.endpoint, headers: redactHeaders(headers) });
+    }
+    const sent = performance.now();
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.#fetch(this.endpoint, { method: 'POST', headers, body, signal: controller.signal });
+      text = await response.text();
+    } catch (cause) {
+      if (signal?.aborted) throw abortError(name, attempt, signal.reason);
+      if (timedOut) {
+        throw new TimeoutError(`Timed out in ${name} after ${Math.round(timeoutMs)} ms (attempt ${attempt})`, {
+          operationName: name,
+          attempts: attempt,
+          timeoutMs,
+          cause,
+        });
+      }
+      throw new NetworkError(`Network error in ${name}: ${this.#redact(describeCause(cause))}`, { operationName: name, attempts: attempt, cause });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+    const status = response.status;
+    if (this.#logger) this.#log({ type: 'response', operationName: name, attempt, status, durationMs: performance.now() - sent });
+
+    let parsed: { data?: unknown; errors?: unknown } | undefined;
+    try {
+      parsed = JSON.parse(text) as { data?: unknown; errors?: unknown };
+      if (typeof parsed !== 'object' || parsed === null) parsed = undefined;
+    } catch {
+      parsed = undefined;
+    }
+    const data = parsed?.data;
+    const errors = parsed?.errors;
+    if (status >= 200 && status < 300 && typeof data === 'object' && data !== null && (errors === undefined || (Array.isArray(errors) && errors.length === 0))) {
+      checkOk(name, data as Record<string, unknown>, status, attempt);
+      return data;
+    }
+    throw this.#failure(name, response, text, attempt);
+  }
+
+  /** Builds the error for a response that is not a success, with every secret scrubbed from server text. */
+  #failure(name: string, response: Response, rawText: string, attempt: number): RosterError {
+    const text = this.#redact(rawText);
+    let body: AttemptOutcome['body'];
+    try {
+      const value: unknown = JSON.parse(text);
+      body = typeof value === 'object' && value !== null ? (value) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    return classifyFailure({
+      operationName: name,
+      status: response.status,
+      headers,
+      body,
+      snippet: text.slice(0, 200).replace(/\s+/g, ' ').trim(),
+      attempts: attempt,
+      retryAfterMs: parseRetryAfter(headers['retry-after'], headers.date),
+    });
+  }
+
+  #redact(text: string): string {
+    let safe = text;
+    for (const secret of this.#auth.secrets) if (safe.includes(secret)) safe = safe.replaceAll(secret, '[redacted]');
+    return safe;
+  }
+
+  #log(event: RosterLogEvent): void {
+    if (!this.#logger) return;
+    try {
+      this.#logger(event);
+    } catch {
+      // A failing logger must not turn a successful call into a failed one.
+    }
+  }
+}
+
+/**
+ * Creates a {@link RosterClient}.
+ * @throws {@link ValidationError} when the options are incomplete or invalid.
+ * @example
+ * ```ts
+ * const client = createClient({ apiEndpoint: 'https://api.example.com/graphql', apiKey, apiSecret });
+ * const { listUsers } = await client.execute(ListActiveUsersDocument);
+ * ```
+ */
+export function createClient(options: ClientOptions): RosterClient {
+  return new RosterClient(options);
+}
+
+function checkOk(name: string, data: Record<string, unknown>, status: number, attempt: number): void {
+  for (const key of Object.keys(data)) {
+    const field = data[key];
+    if (typeof field === 'object' && field !== null && (field as { ok?: unknown }).ok === false) {
+      throw new OperationFailedError(`Operation failed in ${name}: the server answered ok: false for ${key}`, {
+        operationName: name,
+        status,
+        data,
+        attempts: attempt,
+      });
+    }
+  }
+}
+
+function abortError(name: string, attempts: number, reason: unknown): AbortError {
+  return new AbortError(`Aborted ${name}${attempts > 0 ? ` after ${attempts} attempt(s)` : ' before sending it'}`, {
+    operationName: name,
+    attempts,
+    cause: reason,
+  });
+}
+
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = (cause as { cause?: unknown }).cause;
+  const code = inner && typeof inner === 'object' && 'code' in inner ? ` (${String((inner).code)})` : '';
+  return `${cause.message}${code}`;
+}
+
+function lowerCaseKeys(headers: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (headers) for (const [name, value] of Object.entries(headers)) result[name.toLowerCase()] = value;
+  return result;
+}
+
+function checkEndpoint(value: unknown): string {
+  let url: URL | undefined;
+  try {
+    url = typeof value === 'string' ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new ValidationError('Invalid client options: apiEndpoint must be an absolute http(s) URL', {
+      issues: [{ path: 'apiEndpoint', message: 'must be an absolute http(s) URL' }],
+    });
+  }
+  return url.href;
+}
+
+function checkPositive(name: string, value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+    throw new ValidationError(`Invalid option: ${name} must be a positive, finite number of milliseconds`, {
+      issues: [{ path: name, message: 'must be a positive, finite number' }],
+    });
+  }
+  return value;
+}
+
+function checkRetry(policy: ResolvedRetry): ResolvedRetry {
+  const issues: { path: string; message: string }[] = [];
+  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) issues.push({ path: 'retry.maxAttempts', message: 'must be an integer ≥ 1' });
+  for (const key of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const) {
+    if (typeof policy[key] !== 'number' || !(policy[key] >= 0)) issues.push({ path: `retry.${key}`, message: 'must be a number ≥ 0' });
+  }
+  if (policy.deadlineMs !== undefined && !(policy.deadlineMs > 0)) issues.push({ path: 'retry.deadlineMs', message: 'must be > 0' });
+  if (issues.length > 0) {
+    throw new ValidationError(`Invalid retry options: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues });
+  }
+  return policy;
+}
