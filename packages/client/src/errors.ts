@@ -1,8 +1,15 @@
 /** One GraphQL error as a server reported it (the fields Roster reads; the rest is kept). */
 export interface GraphQLErrorInfo {
+  /** The server's description of the error. */
   readonly message: string;
+  /** Where in the response data the error happened, e.g. `['inviteUser']`; absent for request-level errors. */
   readonly path?: readonly (string | number)[];
-  readonly extensions?: { readonly code?: string; readonly [key: string]: unknown };
+  /** Extra, server-specific details; absent when the server sent none. */
+  readonly extensions?: {
+    /** The server's error code, e.g. `BAD_USER_INPUT`; Roster maps the known codes to its error classes. */
+    readonly code?: string;
+    readonly [key: string]: unknown;
+  };
   readonly [key: string]: unknown;
 }
 
@@ -90,7 +97,12 @@ export class RosterError extends Error {
 /** Bad input: caught by Roster before any request (`VALIDATION`), or rejected by the server (`BAD_USER_INPUT`). */
 export class ValidationError extends RosterError {
   /** Each problem found, with the path of the offending field. */
-  readonly issues: readonly { readonly path: string; readonly message: string }[];
+  readonly issues: readonly {
+    /** The offending field, e.g. `email` or `retry.maxAttempts`; `''` for the input as a whole. */
+    readonly path: string;
+    /** What is wrong with it, e.g. `must be an absolute http(s) URL`. */
+    readonly message: string;
+  }[];
   constructor(
     message: string,
     details: RosterErrorDetails & { issues?: readonly { path: string; message: string }[]; code?: 'VALIDATION' | 'BAD_USER_INPUT' } = {},

@@ -2,8 +2,45 @@ import type { Credentials } from './auth.js';
 import type { Logger } from './events.js';
 import type { RetryOptions } from './retry.js';
 
-/** The `fetch` function the client calls; the global one unless you pass another. */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+/** What the client passes to `fetch`: a POST of a JSON string, its headers, and a signal. */
+export interface FetchInit {
+  /** Always `'POST'`: every operation, queries included, is posted. */
+  readonly method: 'POST';
+  /** The headers to send (lower-case names): `accept`, `content-type`, `user-agent`, any extra headers, then the credentials. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The JSON request body: `{"query":…,"operationName":…,"variables":…}`. */
+  readonly body: string;
+  /** Aborted when the attempt's time limit runs out or the caller's own signal aborts. */
+  readonly signal: AbortSignal;
+  /**
+   * Redirects are not followed: the credentials must not be re-sent wherever a 3xx points.
+   * A redirect fails the attempt with a `NetworkError` (`fetch failed (unexpected redirect)`).
+   */
+  readonly redirect: 'error';
+}
+
+/**
+ * What the client reads of a response: the status, the headers (only to report a failure)
+ * and the body as text. A WHATWG `Response` has all of it; a lighter object will do.
+ */
+export interface FetchResponse {
+  /** The HTTP status code, e.g. 200 or 429. */
+  readonly status: number;
+  /** The response headers; read only to report a failure (e.g. `retry-after`). */
+  readonly headers: {
+    /** Calls `callback` once per header with its value and its name (lower-case, as `Headers` gives it). */
+    forEach(callback: (value: string, name: string) => void): void;
+  };
+  /** Reads the whole body as text; the client then parses it as JSON. */
+  text(): Promise<string>;
+}
+
+/**
+ * The `fetch` function the client calls; the global one unless you pass another.
+ * `globalThis.fetch` fits, and so does any function that answers with a {@link FetchResponse},
+ * e.g. `createUndiciFetch()` from `@roster/undici`.
+ */
+export type FetchLike = (input: string, init: FetchInit) => Promise<FetchResponse>;
 
 /** Options of {@link createClient}. Credentials follow {@link Credentials}. */
 export interface ClientOptions extends Credentials {

@@ -34,13 +34,14 @@ beforeAll(() => {
   git('init', '-q');
   git('add', '-A');
   git('-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '-qm', 'snapshot');
-}, 30_000);
+}, 60_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe('pnpm codegen:check', () => {
+// Each check loads codegen in a child process: seconds on a busy 2-core machine.
+describe('pnpm codegen:check', { timeout: 120_000 }, () => {
   it('passes on the committed tree', () => {
     const run = check();
     expect(run.output).toMatch(/in sync/);

@@ -58,6 +58,15 @@ describe('execute', () => {
     expect(headers['x-api-secret']).toBe(EXAMPLE_CREDENTIALS.admin.apiSecret);
   });
 
+  it('rejects variables that cannot be serialised with a ValidationError, sending nothing', async () => {
+    const { client } = adminClient(server.current);
+    const cyclic: Record<string, unknown> = { email: 'a@acme.io', accountType: 'ADMIN' };
+    cyclic.self = cyclic;
+    await expect(client.execute(InviteUserDocument, cyclic as never)).rejects.toMatchObject({ name: 'ValidationError', code: 'VALIDATION' });
+    await expect(client.execute(DisableUserDocument, { uid: 10n } as never)).rejects.toMatchObject({ name: 'ValidationError' });
+    expect(server.current.requests).toHaveLength(0);
+  });
+
   it('calls a custom fetch', async () => {
     const seen: string[] = [];
     const { client } = adminClient(server.current, {
