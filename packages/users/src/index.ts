@@ -1,1 +1,56 @@
-export { UserAccountType, InviteStatus } from '@roster/client';
+export { Roster, type RosterOptions } from './roster.js';
+export { Users } from './users.js';
+export { Groups, type GroupMembershipInput } from './groups.js';
+export type { ServerFeatures } from './features.js';
+export type { ListOptions, ListPageOptions } from './listing.js';
+export type { InviteManyOptions } from './invite-many.js';
+export type {
+  ActiveUser,
+  InvitedUser,
+  InviteInput,
+  UpdateAccountTypeInput,
+  DisableInput,
+  InviteOutcome,
+  InviteProgress,
+  OpenEnum,
+  User,
+  UserFilter,
+  UserPage,
+  UpdateUserInput,
+  Group,
+  Workspace,
+  IsoDateTime,
+} from './types.js';
+export {
+  UserAccountType,
+  InviteStatus,
+  UserStatus,
+  RosterClient,
+  createClient,
+  rosterExchange,
+  RosterError,
+  ValidationError,
+  AuthenticationError,
+  PermissionError,
+  NotFoundError,
+  ConflictError,
+  PreconditionError,
+  RateLimitError,
+  ServerError,
+  NetworkError,
+  TimeoutError,
+  AbortError,
+  UnexpectedResponseError,
+  OperationFailedError,
+  GraphQLResponseError,
+  HttpError,
+  NotSupportedError,
+  type ClientOptions,
+  type CallOptions,
+  type RetryOptions,
+  type Logger,
+  type RosterLogEvent,
+  type RosterErrorCode,
+  type AuthMode,
+  type Credentials,
+} from '@roster/client';
