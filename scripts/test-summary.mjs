@@ -9,10 +9,12 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const rows = [];
-for (const dir of ['packages', 'bench']) {
+for (const dir of ['packages', 'apps', 'bench', 'tools']) {
   const base = path.join(root, dir);
   if (!existsSync(base)) continue;
-  const candidates = dir === 'bench' ? [base] : readdirSync(base).map((name) => path.join(base, name));
+  // bench/ and tools/ are one package each; packages/ and apps/ hold many.
+  const many = dir === 'packages' || dir === 'apps';
+  const candidates = many ? readdirSync(base).map((name) => path.join(base, name)) : [base];
   for (const pkg of candidates) {
     const file = path.join(pkg, '.vitest/results.json');
     if (!existsSync(file)) continue;
