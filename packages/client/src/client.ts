@@ -1,20 +1,13 @@
 import type { TypedDocumentNode } from '@urql/core';
 import { redactHeaders, resolveAuth, type AuthMode, type ResolvedAuth } from './auth.js';
 import { classifyFailure, type AttemptOutcome } from './classify.js';
-import type {
-  RosterError} from './errors.js';
-import {
-  AbortError,
-  NetworkError,
-  OperationFailedError,
-  RateLimitError,
-  TimeoutError,
-  ValidationError,
-} from './errors.js';
+import { NetworkError, RateLimitError, TimeoutError, ValidationError, type RosterError } from './errors.js';
 import type { Logger, RosterLogEvent } from './events.js';
 import type { CallOptions, ClientOptions, FetchLike, FetchResponse } from './options.js';
 import { prepare, type PreparedOperation } from './prepare.js';
 import { backoffDelay, DEFAULT_RETRY, isRetryable, parseRetryAfter, resolveRetry, type ResolvedRetry } from './retry.js';
+import { abortError, checkOk, describeCause, serialize } from './call-errors.js';
+import { checkEndpoint, checkPositive, checkRetry, lowerCaseKeys } from './option-checks.js';
 import { sleep } from './sleep.js';
 import { VERSION } from './version.js';
 
@@ -306,96 +299,4 @@ export class RosterClient {
  */
 export function createClient(options: ClientOptions): RosterClient {
   return new RosterClient(options);
-}
-
-function checkOk(name: string, data: Record<string, unknown>, status: number, attempt: number): void {
-  for (const key of Object.keys(data)) {
-    const field = data[key];
-    if (typeof field === 'object' && field !== null && (field as { ok?: unknown }).ok === false) {
-      throw new OperationFailedError(`Operation failed in ${name}: the server answered ok: false for ${key}`, {
-        operationName: name,
-        status,
-        data,
-        attempts: attempt,
-      });
-    }
-  }
-}
-
-function serialize(name: string, variables: object): string {
-  try {
-    return JSON.stringify(variables);
-  } catch (cause) {
-    // A BigInt or a cycle: say so as bad input instead of leaking a raw TypeError.
-    throw new ValidationError(`Invalid variables for ${name}: they cannot be serialised to JSON`, {
-      operationName: name,
-      issues: [{ path: 'variables', message: cause instanceof Error ? cause.message : String(cause) }],
-      cause,
-    });
-  }
-}
-
-function abortError(name: string, attempts: number, reason: unknown): AbortError {
-  return new AbortError(`Aborted ${name}${attempts > 0 ? ` after ${attempts} attempt(s)` : ' before sending it'}`, {
-    operationName: name,
-    attempts,
-    cause: reason,
-  });
-}
-
-function describeCause(cause: unknown): string {
-  if (!(cause instanceof Error)) return String(cause);
-  const inner = (cause as { cause?: unknown }).cause;
-  // fetch's TypeError says only "fetch failed": the reason is in its cause, by code or message.
-  const detail =
-    inner && typeof inner === 'object' && 'code' in inner
-      ? ` (${String(inner.code)})`
-      : inner instanceof Error && inner.message !== ''
-        ? ` (${inner.message})`
-        : '';
-  return `${cause.message}${detail}`;
-}
-
-function lowerCaseKeys(headers: Readonly<Record<string, string>> | undefined): Record<string, string> {
-  const result: Record<string, string> = {};
-  if (headers) for (const [name, value] of Object.entries(headers)) result[name.toLowerCase()] = value;
-  return result;
-}
-
-function checkEndpoint(value: unknown): string {
-  let url: URL | undefined;
-  try {
-    url = typeof value === 'string' ? new URL(value) : undefined;
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new ValidationError('Invalid client options: apiEndpoint must be an absolute http(s) URL', {
-      issues: [{ path: 'apiEndpoint', message: 'must be an absolute http(s) URL' }],
-    });
-  }
-  return url.href;
-}
-
-function checkPositive(name: string, value: number | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
-    throw new ValidationError(`Invalid option: ${name} must be a positive, finite number of milliseconds`, {
-      issues: [{ path: name, message: 'must be a positive, finite number' }],
-    });
-  }
-  return value;
-}
-
-function checkRetry(policy: ResolvedRetry): ResolvedRetry {
-  const issues: { path: string; message: string }[] = [];
-  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) issues.push({ path: 'retry.maxAttempts', message: 'must be an integer ≥ 1' });
-  for (const key of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const) {
-    if (typeof policy[key] !== 'number' || !(policy[key] >= 0)) issues.push({ path: `retry.${key}`, message: 'must be a number ≥ 0' });
-  }
-  if (policy.deadlineMs !== undefined && !(policy.deadlineMs > 0)) issues.push({ path: 'retry.deadlineMs', message: 'must be > 0' });
-  if (issues.length > 0) {
-    throw new ValidationError(`Invalid retry options: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues });
-  }
-  return policy;
 }
