@@ -56,7 +56,7 @@ export async function inviteMany(
   // One listing up front tells which addresses already have a pending invitation.
   const pending = new Set<string>();
   if (!resend && entries.length > 0) {
-    const data = await client.execute(ListInvitedUsersDocument, {}, { ...perCall, retry: perCall.retry });
+    const data = await client.execute(ListInvitedUsersDocument, {}, perCall);
     for (const invited of data.listUsers.invitedUsers) pending.add(invited.email.toLowerCase());
   }
 

@@ -100,13 +100,17 @@ export async function listPage(
   const { first: requested, after, ...call } = options;
   const wire = toWireFilter(filter);
   const first = checkPageSize(requested, 'first');
-  if (!(await features.get(call)).extension) return corePage(client, wire, first, after ?? null, call);
-  const data = await client.execute(ListUsersPageDocument, { filter: wire, first, after: after ?? null }, call);
-  const { nodes, pageInfo, totalCount } = data.users;
-  return { users: nodes, nextCursor: pageInfo.hasNextPage ? pageInfo.endCursor : null, totalCount };
+  if (!(await features.get(call)).extension) {
+    const offset = coreOffset(after ?? null);
+    return corePage(await coreUsers(client, wire, call), first, offset);
+  }
+  return extensionPage(client, wire, first, after ?? null, call);
 }
 
-/** Every matching user, page by page, as an async iterator. */
+/**
+ * Every matching user, page by page, as an async iterator. The filter is checked once; a
+ * core-only server's list is downloaded once and paged here, not once per page.
+ */
 export async function* listAll(
   client: RosterClient,
   features: FeatureDetector,
@@ -114,29 +118,48 @@ export async function* listAll(
   options: ListOptions = {},
 ): AsyncGenerator<User, void, undefined> {
   const { pageSize, ...call } = options;
+  const wire = toWireFilter(filter);
   const first = checkPageSize(pageSize, 'pageSize');
+  if (!(await features.get(call)).extension) {
+    yield* await coreUsers(client, wire, call);
+    return;
+  }
   let after: string | null = null;
   do {
-    const page: UserPage = await listPage(client, features, filter, { ...call, first, after });
+    const page: UserPage = await extensionPage(client, wire, first, after, call);
     yield* page.users;
     after = page.nextCursor;
   } while (after !== null);
 }
 
-// The core API lists every active and invited user in one response: filter and page it
-// here. What the core cannot know (disabled users, creation dates) is refused, not guessed.
-async function corePage(client: RosterClient, filter: WireFilter, first: number, after: string | null, call: CallOptions): Promise<UserPage> {
+async function extensionPage(client: RosterClient, filter: WireFilter, first: number, after: string | null, call: CallOptions): Promise<UserPage> {
+  const data = await client.execute(ListUsersPageDocument, { filter, first, after }, call);
+  const { nodes, pageInfo, totalCount } = data.users;
+  return { users: nodes, nextCursor: pageInfo.hasNextPage ? pageInfo.endCursor : null, totalCount };
+}
+
+// The core API lists every active and invited user in one response: filter it here. What
+// the core cannot know (disabled users, creation dates) is refused, not guessed.
+async function coreUsers(client: RosterClient, filter: WireFilter, call: CallOptions): Promise<User[]> {
   if (filter.createdAfter || filter.createdBefore) throw notSupported('ListUsersPage', 'filter.createdAfter/createdBefore');
   if (filter.status?.includes('DISABLED')) throw notSupported('ListUsersPage', 'filter.status DISABLED');
+  const { listUsers } = await client.execute(ListUsersDocument, {}, call);
+  return [
+    ...listUsers.activeUsers.map((u): User => ({ ...u, status: 'ACTIVE', enabled: true, inviteStatus: null, createdAt: null, updatedAt: null })),
+    ...listUsers.invitedUsers.map((u): User => ({ ...u, uid: null, name: null, status: 'INVITED', enabled: false, createdAt: null, updatedAt: null })),
+  ].filter(matcher(filter));
+}
+
+// Core cursors are offsets into the filtered list: `core:<n>`. Checked before any request.
+function coreOffset(after: string | null): number {
   const offset = after === null ? 0 : Number(CORE_CURSOR.exec(after)?.[1] ?? Number.NaN);
   if (Number.isNaN(offset)) {
     throw new ValidationError('Invalid input to list: after is not a cursor of this server', { issues: [{ path: 'after', message: 'unknown cursor' }] });
   }
-  const { listUsers } = await client.execute(ListUsersDocument, {}, call);
-  const users: User[] = [
-    ...listUsers.activeUsers.map((u): User => ({ ...u, status: 'ACTIVE', enabled: true, inviteStatus: null, createdAt: null, updatedAt: null })),
-    ...listUsers.invitedUsers.map((u): User => ({ ...u, uid: null, name: null, status: 'INVITED', enabled: false, createdAt: null, updatedAt: null })),
-  ].filter(matcher(filter));
+  return offset;
+}
+
+function corePage(users: User[], first: number, offset: number): UserPage {
   const end = offset + first;
   return { users: users.slice(offset, end), nextCursor: end < users.length ? `core:${end}` : null, totalCount: users.length };
 }

@@ -1,6 +1,6 @@
 import { DOCUMENTED_LIST_USERS_RESPONSE } from '@roster/fixtures';
 import { describe, expect, it } from 'vitest';
-import { NotFoundError, NotSupportedError, type Roster } from '../src/index.js';
+import { NotFoundError, NotSupportedError, ValidationError, type Roster } from '../src/index.js';
 import { operationsOf, rejectionOf, rosterFor, useWorkspace } from './helpers.js';
 
 // A server that speaks only the documented core API.
@@ -36,6 +36,25 @@ describe('against a core-only server', () => {
     const all: string[] = [];
     for await (const user of roster.users.list({ prefix: 'ma' }, { pageSize: 1 })) all.push(user.email);
     expect(all).toEqual(['matt@acme.io', 'max@acme.io']);
+  });
+
+  it('downloads the core list once for a whole iteration, not once per page', async () => {
+    const roster = rosterFor(ctx.server);
+    const emails: string[] = [];
+    for await (const user of roster.users.list({}, { pageSize: 1 })) emails.push(user.email);
+    expect(emails).toHaveLength(5);
+    expect(operationsOf(ctx.server)).toEqual(['RosterServerInfo', 'ListUsers']);
+  });
+
+  it('pages with its own cursors and rejects a foreign one before any listing', async () => {
+    const roster = rosterFor(ctx.server);
+    const first = await roster.users.listPage({}, { first: 2 });
+    const second = await roster.users.listPage({}, { first: 2, after: first.nextCursor });
+    expect([...first.users, ...second.users].map((u) => u.email)).toHaveLength(4);
+    expect(second.totalCount).toBe(5);
+    ctx.server.resetRequests();
+    expect(await rejectionOf(roster.users.listPage({}, { after: 'not-a-cursor' }))).toBeInstanceOf(ValidationError);
+    expect(ctx.server.requests).toHaveLength(0);
   });
 
   it('serves a role change through updateUserAccountType, and resendInvite through inviteUser', async () => {
