@@ -325,7 +325,7 @@ function report(rows: readonly Row[], rss: ReadonlyMap<string, { baselineMb: num
     config: CONFIG,
     datasets: DATASETS,
     method: {
-      server: 'roster-server --canned in a separate process: bodies rendered once at start-up by executing each operation for real',
+      server: 'the canned server (bench/src/canned) in a separate process: bodies rendered once at start-up by the reference server executing each operation of operations/ for real',
       order: 'round-robin: each round runs every contender once, the order rotated by one per round; a full GC before each large or huge batch',
       ratios:
         'ratioToFetch: for the per-round figures (p50s, c32 cost, large and huge times, CPU) the median over rounds of the contender/fetch ratio within the same round, so that load drifting between rounds cancels out; for p99, allocation and RSS the plain quotient of the figures',

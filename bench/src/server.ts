@@ -1,8 +1,7 @@
 // The canned reference server, in a process of its own so that its CPU is not the client's.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { CANNED_STATS_PATH } from '@roster/fixtures';
+import { fileURLToPath } from 'node:url';
+import { CANNED_STATS_PATH } from './canned/server.js';
 
 /** The datasets: the documented example workspace, and two generated ones. */
 export const DATASETS = {
@@ -22,18 +21,15 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-const require = createRequire(import.meta.url);
+/** The canned server's entry point, run with tsx. */
+export const CANNED_BIN = fileURLToPath(new URL('./canned/bin.ts', import.meta.url));
 
-/** The `roster-server` bin of the built @roster/fixtures. */
-export function serverBin(): string {
-  return path.join(path.dirname(require.resolve('@roster/fixtures/package.json')), 'dist', 'bin.js');
-}
-
-/** Starts `roster-server --canned` with the large and huge datasets on a free port; resolves once listening. */
+/** Starts the canned server with the large and huge datasets on a free port; resolves once listening. */
 export async function startBenchServer(): Promise<BenchServer> {
   const args = [
-    serverBin(),
-    '--canned',
+    '--import',
+    'tsx',
+    CANNED_BIN,
     '--port',
     '0',
     '--dataset',
@@ -41,7 +37,11 @@ export async function startBenchServer(): Promise<BenchServer> {
     '--dataset',
     `huge=${DATASETS.huge.active},${DATASETS.huge.invited}`,
   ];
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, args, {
+    // tsx resolves from the bench package.
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

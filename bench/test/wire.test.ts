@@ -3,10 +3,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as client from '@roster/client';
-import { EXAMPLE_CREDENTIALS, startCannedServer, type CannedServer } from '@roster/fixtures';
+import { EXAMPLE_CREDENTIALS } from '@roster/fixtures';
 import { Roster } from '@roster/users';
 import { parse, print, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCannedServer, type CannedServer } from '../src/canned/server.js';
 import { contenders } from '../src/contenders.js';
 
 /** The body Roster sends for a document, captured by a fetch that only records. */
