@@ -293,12 +293,12 @@ try {
 }
 `;
 
-// skipLibCheck as `tsc --init` sets it: graphql-yoga's declarations (under @roster/fixtures)
-// need lib "dom" and "esnext.disposable" and do not pass TypeScript 5.9's strict iterator
-// checks. The SDK's own declarations are checked in full by tsconfig.dts.json below.
+// skipLibCheck as `tsc --init` sets it. Every package's own declarations are checked in full
+// by tsconfig.dts.json below.
 const baseOptions = { target: 'es2022', lib: ['es2023'], strict: true, types: ['node'], skipLibCheck: true, esModuleInterop: true };
-// Every .d.ts / .d.cts of @roster/client and @roster/users, and of what they load (@urql/core,
-// wonka: its typings name HTMLElement, hence lib "dom"), type-checked with skipLibCheck off.
+// Every .d.ts / .d.cts of @roster/client, @roster/users and @roster/fixtures, and of what they
+// load (@urql/core, wonka: its typings name HTMLElement, hence lib "dom"), type-checked with
+// skipLibCheck off.
 const declarationCheck = {
   'tsconfig.dts.json': {
     compilerOptions: { ...baseOptions, lib: ['es2023', 'dom'], skipLibCheck: false, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true },
@@ -309,6 +309,8 @@ import { ListActiveUsersDocument, type ResultOf } from '@roster/client';
 export const roster: typeof Roster = Roster;
 export const admin: UserAccountType = UserAccountType.ADMIN;
 export type Listed = ResultOf<typeof ListActiveUsersDocument>;
+import { startServer, type RosterServer, type ServerOptions } from '@roster/fixtures';
+export const start: (options?: ServerOptions) => Promise<RosterServer> = startServer;
 `,
 };
 const appFiles = {
@@ -364,7 +366,8 @@ for (const app of apps) {
   await must(
     `${app}: npm install ${tarballs.map(({ file }) => path.basename(file)).join(' ')} ${[...THIRD_PARTY, ...extra].join(' ')}`,
     'npm',
-    ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs.map(({ file }) => file), ...THIRD_PARTY, ...extra],
+    // --engine-strict: a dependency whose engines refuse this Node (EBADENGINE) fails the install.
+    ['install', '--no-audit', '--no-fund', '--loglevel=error', '--engine-strict', ...tarballs.map(({ file }) => file), ...THIRD_PARTY, ...extra],
     { cwd: dir, env: npmEnv, timeoutMs: 6 * 60_000 },
   );
   // Each @roster package must come from its tarball: one that npm fetched from the registry
