@@ -104,13 +104,9 @@ export const packageExceptions = {
   },
   fixtures: {
     intentionallyNotExported: [
-      // The resolver map type of the reference server (hundreds of generated resolver types)
-      // that `createCoreResolvers` returns: it only has to fit graphql-yoga's `createSchema`.
-      'src/generated/resolvers.ts:Resolvers',
       // The generated enums that the public string-literal types `AccountType`,
       // `InviteStatusValue` and `UserStatusValue` are derived from; the fixtures deliberately
-      // expose only the literals (their values are listed by ACCOUNT_TYPES, INVITE_STATUSES
-      // and USER_STATUSES), and @roster/client exports the same enums for SDK users.
+      // expose only the literals, and @roster/client exports the same enums for SDK users.
       'src/generated/resolvers.ts:UserAccountType',
       'src/generated/resolvers.ts:InviteStatus',
       'src/generated/resolvers.ts:UserStatus',
