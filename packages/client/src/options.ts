@@ -44,8 +44,8 @@ export type FetchLike = (input: string, init: FetchInit) => Promise<FetchRespons
 
 /** Options of {@link createClient}. Credentials follow {@link Credentials}. */
 export interface ClientOptions extends Credentials {
-  /** The GraphQL endpoint, an absolute `http:` or `https:` URL. */
-  apiEndpoint: string;
+  /** The GraphQL endpoint, an absolute `http:` or `https:` URL (a string or a `URL`); `ROSTER_API_ENDPOINT` for {@link createClientFromEnv}. */
+  apiEndpoint: string | URL;
   /**
    * Time limit of each HTTP attempt, in milliseconds; each retry gets a fresh one.
    * @defaultValue 60_000 (as the Python SDK)
