@@ -149,7 +149,9 @@ export class RosterClient {
       try {
         if (signal?.aborted) throw abortError(operation.name, attempt - 1, signal.reason);
         const budget = Math.min(timeoutMs, deadline - performance.now());
-        return await this.#attempt(operation, body, headers, attempt, budget, signal);
+        const data = await this.#attempt(operation, body, headers, attempt, budget, signal);
+        call?.onSuccess?.(attempt);
+        return data;
       } catch (caught) {
         error = caught as RosterError;
       }

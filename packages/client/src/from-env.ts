@@ -19,12 +19,10 @@ export function consoleLogger(write: (line: string) => void = (line) => console.
   return ({ type, operationName, ...rest }) => write(`[roster] ${type} ${operationName} ${JSON.stringify(rest)}`);
 }
 
-const ENV_NAMES = {
-  apiEndpoint: 'ROSTER_API_ENDPOINT',
-  apiKey: 'ROSTER_API_KEY',
-  apiSecret: 'ROSTER_API_SECRET',
-  workspaceUid: 'ROSTER_WORKSPACE_UID',
-} as const;
+// The options that can come from the environment, each from `ROSTER_` and its name in
+// upper snake case: apiEndpoint from ROSTER_API_ENDPOINT, workspaceUid from ROSTER_WORKSPACE_UID.
+const FROM_ENV = ['apiEndpoint', 'apiKey', 'apiSecret', 'workspaceUid'];
+const envName = (option: string): string => `ROSTER_${option.replace(/[A-Z]/g, '_$&').toUpperCase()}`;
 
 /**
  * Client options read from environment variables: `ROSTER_API_ENDPOINT`, `ROSTER_API_KEY`,
@@ -35,7 +33,7 @@ const ENV_NAMES = {
  */
 export function clientOptionsFromEnv(env: Readonly<Record<string, string | undefined>> = globalThis.process?.env ?? {}): Partial<ClientOptions> {
   const options: Record<string, unknown> = { logger: env.ROSTER_DEBUG === '1' ? consoleLogger() : undefined };
-  for (const [option, name] of Object.entries(ENV_NAMES)) options[option] = env[name] || undefined;
+  for (const option of FROM_ENV) options[option] = env[envName(option)] || undefined;
   return options;
 }
 
@@ -57,12 +55,14 @@ export function createClientFromEnv(overrides?: Partial<ClientOptions>, env?: Re
   try {
     return new RosterClient(fromEnv as ClientOptions);
   } catch (error) {
-    if (!isRosterError(error) || error.code !== 'VALIDATION') throw error;
-    // Name the variable of each option that could have come from the environment.
-    const issues = (error as ValidationError).issues.map(({ path, message }) => {
-      const name = ENV_NAMES[path as keyof typeof ENV_NAMES];
-      return { path, message: name && (overrides as Record<string, unknown> | undefined)?.[path] === undefined ? `${message} (${name})` : message };
-    });
-    return throwIssues('client options', issues) as never;
+    const issues = isRosterError(error) && (error as ValidationError).issues;
+    if (!issues) throw error;
+    // Name the variable of each option that came from the environment.
+    const given = overrides as Record<string, unknown> | undefined;
+    throwIssues(
+      'client options',
+      issues.map(({ path, message }) => ({ path, message: FROM_ENV.includes(path) && given?.[path] === undefined ? `${message} (${envName(path)})` : message })),
+    );
+    throw error;
   }
 }

@@ -91,4 +91,6 @@ export interface CallOptions {
   headers?: Readonly<Record<string, string>> | undefined;
   /** Whether this call may be repeated safely; overrides the per-operation default. */
   idempotent?: boolean | undefined;
+  /** Called when the call succeeds, with how many HTTP attempts it took (retries included); an exception it throws rejects the call. */
+  onSuccess?: ((attempts: number) => void) | undefined;
 }

@@ -1,4 +1,4 @@
-import { CombinedError, makeErrorResult, makeResult, type Exchange, type Operation, type OperationResult, type TypedDocumentNode } from '@urql/core';
+import { CombinedError, type Exchange, type Operation, type OperationResult, type TypedDocumentNode } from '@urql/core';
 import type { RosterClient } from './client.js';
 import { isRosterError } from './errors.js';
 
@@ -105,23 +105,19 @@ export function rosterExchange(client: RosterClient): Exchange {
       function send(operation: Operation): void {
         const entry = { key: operation.key, controller: new AbortController() };
         inFlight.add(entry);
-        const settle = (result: OperationResult) => {
+        // The result as urql's makeResult and makeErrorResult build it, for a single answer.
+        const settle = (data: unknown, error?: CombinedError) => {
           if (!entry.controller.signal.aborted && !closed) {
             inFlight.delete(entry);
-            sink(push(result));
+            sink(push({ operation, data, error, extensions: undefined, hasNext: false, stale: false } as unknown as OperationResult));
           }
           endWhenIdle();
         };
         client
           .execute(operation.query as TypedDocumentNode<Record<string, unknown>, object>, operation.variables as object, { signal: entry.controller.signal })
           .then(
-            (data) => settle(makeResult(operation, { data })),
-            (error: Error) =>
-              // makeErrorResult alone would wrap the error once more and drop the GraphQL errors.
-              settle({
-                ...makeErrorResult(operation, error),
-                error: new CombinedError({ networkError: error, graphQLErrors: isRosterError(error) ? [...error.graphQLErrors] : [] }),
-              }),
+            (data) => settle(data),
+            (error: Error) => settle(undefined, new CombinedError({ networkError: error, graphQLErrors: isRosterError(error) ? [...error.graphQLErrors] : [] })),
           );
       }
     };

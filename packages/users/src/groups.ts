@@ -1,7 +1,7 @@
 import { AddUserToGroupDocument, ListGroupsDocument, RemoveUserFromGroupDocument, type CallOptions } from '@roster/client';
-import type { Context } from './extended.js';
+import { run, type Context } from './context.js';
 import type { Group } from './types.js';
-import { checkUid, inputObject, throwIfInvalid } from './validate.js';
+import { checkUid, fieldsOf, throwIfInvalid } from './validate.js';
 
 /** What {@link Groups.addUser} and {@link Groups.removeUser} take. */
 export interface GroupMembershipInput {
@@ -12,9 +12,9 @@ export interface GroupMembershipInput {
 }
 
 function membership(what: string, input: GroupMembershipInput): { groupId: string; uid: string } {
-  const fields = inputObject(what, input);
+  const fields = fieldsOf(what, input);
   const issues: { path: string; message: string }[] = [];
-  if (typeof fields.groupId !== 'string' || fields.groupId === '') issues.push({ path: 'groupId', message: 'groupId must be a non-empty string' });
+  if (typeof fields.groupId !== 'string' || fields.groupId === '') issues.push({ path: 'groupId', message: 'must be a non-empty string' });
   checkUid(fields.userUid, 'userUid', issues);
   throwIfInvalid(what, issues);
   return { groupId: input.groupId, uid: input.userUid };
@@ -27,7 +27,7 @@ function membership(what: string, input: GroupMembershipInput): { groupId: strin
 export class Groups {
   readonly #context: Context;
 
-  /** @param context - the client and its feature detector; {@link Roster} creates them. */
+  /** @internal {@link Roster} creates it: use `roster.groups`. */
   constructor(context: Context) {
     this.#context = context;
   }
@@ -42,7 +42,7 @@ export class Groups {
    */
   async list(options?: CallOptions): Promise<Group[]> {
     await this.#context.features.require('ListGroups', options);
-    return (await this.#context.client.execute(ListGroupsDocument, {}, options)).groups;
+    return (await run(this.#context, ListGroupsDocument, {}, options)).groups;
   }
 
   /**
@@ -56,7 +56,7 @@ export class Groups {
   async addUser(input: GroupMembershipInput, options?: CallOptions): Promise<void> {
     const variables = membership('groups.addUser', input);
     await this.#context.features.require('AddUserToGroup', options);
-    await this.#context.client.execute(AddUserToGroupDocument, variables, { idempotent: true, ...options });
+    await run(this.#context, AddUserToGroupDocument, variables, { idempotent: true, ...options });
   }
 
   /**
@@ -66,6 +66,6 @@ export class Groups {
   async removeUser(input: GroupMembershipInput, options?: CallOptions): Promise<void> {
     const variables = membership('groups.removeUser', input);
     await this.#context.features.require('RemoveUserFromGroup', options);
-    await this.#context.client.execute(RemoveUserFromGroupDocument, variables, { idempotent: true, ...options });
+    await run(this.#context, RemoveUserFromGroupDocument, variables, { idempotent: true, ...options });
   }
 }
