@@ -1,4 +1,4 @@
-import { kindOf, type Issue } from './option-checks.js';
+import { envName, kindOf, type Issue } from './option-checks.js';
 
 /** How the client authenticates, chosen from the secret as the Python SDK does. */
 export type AuthMode = 'keyPair' | 'workspaceToken' | 'companyToken';
@@ -25,7 +25,7 @@ const COMPANY_TOKEN_PREFIX = 'prdm_cmp_';
 
 function requireHeaderValue(name: string, value: unknown, issues: Issue[], when = ''): value is string {
   if (typeof value !== 'string' || value.trim() === '') {
-    issues.push({ path: name, message: value === undefined ? `is required${when}` : `must be a non-empty string, got ${kindOf(value)}` });
+    issues.push({ path: name, message: value === undefined ? `is required${when} (${envName(name)})` : `must be a non-empty string, got ${kindOf(value)}` });
     return false;
   }
   // A line break in a header value would let a value inject headers of its own.

@@ -1,6 +1,5 @@
 import { RosterClient } from './client.js';
-import { isRosterError, type ValidationError } from './errors.js';
-import { throwIssues } from './option-checks.js';
+import { envName } from './option-checks.js';
 import type { Logger } from './events.js';
 import type { ClientOptions } from './options.js';
 
@@ -19,10 +18,8 @@ export function consoleLogger(write: (line: string) => void = (line) => console.
   return ({ type, operationName, ...rest }) => write(`[roster] ${type} ${operationName} ${JSON.stringify(rest)}`);
 }
 
-// The options that can come from the environment, each from `ROSTER_` and its name in
-// upper snake case: apiEndpoint from ROSTER_API_ENDPOINT, workspaceUid from ROSTER_WORKSPACE_UID.
+// The options that can come from the environment (see envName).
 const FROM_ENV = ['apiEndpoint', 'apiKey', 'apiSecret', 'workspaceUid'];
-const envName = (option: string): string => `ROSTER_${option.replace(/[A-Z]/g, '_$&').toUpperCase()}`;
 
 /**
  * Client options read from environment variables: `ROSTER_API_ENDPOINT`, `ROSTER_API_KEY`,
@@ -41,7 +38,7 @@ export function clientOptionsFromEnv(env: Readonly<Record<string, string | undef
  * Creates a {@link RosterClient} configured from the environment (see
  * {@link clientOptionsFromEnv}); `overrides` win over the environment.
  * @throws {@link ValidationError} listing in `issues` every missing or invalid option at once
- * (a secret's value never appears, only what kind of value was received).
+ * (a missing one names its variable; a secret's value never appears, only what kind of value was received).
  * @example
  * ```ts
  * // ROSTER_API_ENDPOINT=https://api.example.com/graphql ROSTER_API_KEY=… ROSTER_API_SECRET=… node app.mjs
@@ -52,17 +49,5 @@ export function createClientFromEnv(overrides?: Partial<ClientOptions>, env?: Re
   const fromEnv = clientOptionsFromEnv(env);
   // An override left undefined keeps the environment's value.
   for (const [key, value] of Object.entries(overrides ?? {})) if (value !== undefined) Object.assign(fromEnv, { [key]: value });
-  try {
-    return new RosterClient(fromEnv as ClientOptions);
-  } catch (error) {
-    const issues = isRosterError(error) && (error as ValidationError).issues;
-    if (!issues) throw error;
-    // Name the variable of each option that came from the environment.
-    const given = overrides as Record<string, unknown> | undefined;
-    throwIssues(
-      'client options',
-      issues.map(({ path, message }) => ({ path, message: FROM_ENV.includes(path) && given?.[path] === undefined ? `${message} (${envName(path)})` : message })),
-    );
-    throw error;
-  }
+  return new RosterClient(fromEnv as ClientOptions);
 }

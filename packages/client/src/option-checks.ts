@@ -16,6 +16,9 @@ export const MAX_TIMER_MS = 2_147_483_647;
 /** What a value is, for a message; never the value of a string, which could be a secret. */
 export const kindOf = (value: unknown): string => (value === null ? 'null' : value === '' ? 'an empty string' : typeof value);
 
+/** The environment variable of an option: `ROSTER_` and its name in upper snake case (apiKey: ROSTER_API_KEY). */
+export const envName = (option: string): string => `ROSTER_${option.replace(/[A-Z]/g, '_$&').toUpperCase()}`;
+
 /** A copy of headers with lower-case names, so that later entries override earlier ones reliably. */
 export function lowerCaseKeys(headers: Readonly<Record<string, string>> | undefined): Record<string, string> {
   const result: Record<string, string> = {};
@@ -34,7 +37,7 @@ export function checkEndpoint(value: unknown, issues: Issue[]): string {
   if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
     issues.push({
       path: 'apiEndpoint',
-      message: `must be an absolute http(s) URL, got ${typeof value === 'string' && value ? `'${value}'` : kindOf(value)}`,
+      message: `must be an absolute http(s) URL, got ${value === undefined ? 'undefined (ROSTER_API_ENDPOINT)' : typeof value === 'string' && value ? `'${value}'` : kindOf(value)}`,
     });
     return '';
   }

@@ -39,15 +39,7 @@ export function rosterExchange(client: RosterClient): Exchange {
       const forwardSinks = new Set<Sink<Operation>>();
       let operationsTalkback: Talkback = () => {};
       let resultsTalkback: Talkback = () => {};
-      let operationsEnded = false;
-      let resultsEnded = false;
       let closed = false;
-      const endWhenIdle = () => {
-        if (!closed && operationsEnded && resultsEnded && inFlight.size === 0) {
-          closed = true;
-          sink(0);
-        }
-      };
       const abort = (key?: number) => {
         for (const entry of inFlight) {
           if (key === undefined || entry.key === key) {
@@ -73,8 +65,12 @@ export function rosterExchange(client: RosterClient): Exchange {
         forwardSink(start((signal) => signal === 1 && forwardSinks.delete(forwardSink)));
       })((signal) => {
         if (signal === 0) {
-          resultsEnded = true;
-          endWhenIdle();
+          // The next exchanges ended (after the operations did): end too, dropping what is in flight.
+          if (!closed) {
+            closed = true;
+            abort();
+            sink(0);
+          }
         } else if (signal.tag === 0) {
           (resultsTalkback = signal[0])(0);
         } else if (!closed) {
@@ -84,9 +80,7 @@ export function rosterExchange(client: RosterClient): Exchange {
       });
       operations$((signal) => {
         if (signal === 0) {
-          operationsEnded = true;
           for (const forwardSink of forwardSinks) forwardSink(0);
-          endWhenIdle();
           return;
         }
         if (signal.tag === 0) {
@@ -111,7 +105,6 @@ export function rosterExchange(client: RosterClient): Exchange {
             inFlight.delete(entry);
             sink(push({ operation, data, error, extensions: undefined, hasNext: false, stale: false } as unknown as OperationResult));
           }
-          endWhenIdle();
         };
         client
           .execute(operation.query as TypedDocumentNode<Record<string, unknown>, object>, operation.variables as object, { signal: entry.controller.signal })

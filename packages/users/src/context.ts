@@ -1,4 +1,4 @@
-import { NotFoundError, UnexpectedResponseError, type CallOptions, type RosterClient, type TypedDocumentNode } from '@roster/client';
+import { NotFoundError, UnexpectedResponseError, type RosterError, type CallOptions, type RosterClient, type TypedDocumentNode } from '@roster/client';
 import type { FeatureDetector } from './features.js';
 import { checkShape } from './shape.js';
 
@@ -34,14 +34,13 @@ export async function run<TData extends object, TVariables extends object>(
   return data;
 }
 
-/** The error for an object the server's answer `data` (from {@link run}) says does not exist. */
-export function notFound(operationName: string, what: string, data: object): NotFoundError {
-  return new NotFoundError(`Not found in ${operationName}: ${what}`, { operationName, attempts: attemptsOf.get(data) });
-}
-
-/** The error for an answer `data` (from {@link run}) that lacks what it should have. */
-export function unexpected(operationName: string, what: string, data: object): UnexpectedResponseError {
-  return new UnexpectedResponseError(`Unexpected response in ${operationName}: ${what}`, { operationName, attempts: attemptsOf.get(data) });
+/**
+ * The error about an answer `data` (from {@link run}): a `NotFoundError` for an object it
+ * says does not exist, or an `UnexpectedResponseError` (`unexpected`) for what it lacks.
+ */
+export function notFound(operationName: string, what: string, data: object, unexpected?: boolean): RosterError {
+  const Class = unexpected ? UnexpectedResponseError : NotFoundError;
+  return new Class(`${unexpected ? 'Unexpected response' : 'Not found'} in ${operationName}: ${what}`, { operationName, attempts: attemptsOf.get(data) });
 }
 
 /** The fields of a `User` (operations/UserFields.graphql) and the lookups that may be `null`. */

@@ -9,7 +9,7 @@ import {
 } from '@roster/client';
 import { notFound, run, USER_NULLABLE, type Context } from './context.js';
 import type { ActiveUser, InvitedUser, InviteInput, UpdateAccountTypeInput, UserRef } from './types.js';
-import { checkAccountType, checkEmail, checkUid, fieldsOf, throwIfInvalid } from './validate.js';
+import { checkAccountType, checked, checkEmail, checkUid } from './validate.js';
 
 // The methods of the documented core API: they work with every server.
 
@@ -22,9 +22,7 @@ export async function listInvited(context: Context, options?: CallOptions): Prom
 }
 
 export async function getByEmail(context: Context, email: string, options?: CallOptions): Promise<ActiveUser> {
-  const issues: { path: string; message: string }[] = [];
-  checkEmail(email, 'email', issues);
-  throwIfInvalid('getByEmail', issues);
+  checked('getByEmail', { email }, { email: checkEmail });
   const missing = `no active user has the email '${email}'`;
   if ((await context.features.get(options)).extension) {
     const data = await run(context, GetUserByEmailDocument, { email }, options, USER_NULLABLE);
@@ -40,20 +38,12 @@ export async function getByEmail(context: Context, email: string, options?: Call
 }
 
 export async function invite(context: Context, input: InviteInput, options?: CallOptions): Promise<void> {
-  const fields = fieldsOf('invite', input);
-  const issues: { path: string; message: string }[] = [];
-  checkEmail(fields.email, 'email', issues);
-  checkAccountType(fields.accountType, 'accountType', issues);
-  throwIfInvalid('invite', issues);
+  checked('invite', input, { email: checkEmail, accountType: checkAccountType });
   await run(context, InviteUserDocument, { email: input.email, accountType: input.accountType }, options);
 }
 
 export async function updateAccountType(context: Context, input: UpdateAccountTypeInput, options?: CallOptions): Promise<void> {
-  const fields = fieldsOf('updateAccountType', input);
-  const issues: { path: string; message: string }[] = [];
-  checkUid(fields.userUid, 'userUid', issues);
-  checkAccountType(fields.accountType, 'accountType', issues);
-  throwIfInvalid('updateAccountType', issues);
+  checked('updateAccountType', input, { userUid: checkUid, accountType: checkAccountType });
   await run(context, UpdateUserAccountTypeDocument, { uid: input.userUid, accountType: input.accountType }, options);
 }
 
@@ -63,18 +53,10 @@ export async function disable(context: Context, input: UserRef, options?: CallOp
 
 /** Validates `{ userUid }` input and returns the uid. */
 export function userUidOf(what: string, input: unknown): string {
-  const fields = fieldsOf(what, input);
-  const issues: { path: string; message: string }[] = [];
-  checkUid(fields.userUid, 'userUid', issues);
-  throwIfInvalid(what, issues);
-  return fields.userUid as string;
+  return checked(what, input, { userUid: checkUid }).userUid as string;
 }
 
 /** Validates `{ email }` input and returns the address. */
 export function emailOf(what: string, input: unknown): string {
-  const fields = fieldsOf(what, input);
-  const issues: { path: string; message: string }[] = [];
-  checkEmail(fields.email, 'email', issues);
-  throwIfInvalid(what, issues);
-  return fields.email as string;
+  return checked(what, input, { email: checkEmail }).email as string;
 }

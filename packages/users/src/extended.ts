@@ -14,7 +14,7 @@ import {
   type CallOptions,
   type UpdateUserInput as WireUpdate,
 } from '@roster/client';
-import { notFound, run, unexpected, USER_NULLABLE, type Context } from './context.js';
+import { notFound, run, USER_NULLABLE, type Context } from './context.js';
 import { emailOf, userUidOf } from './core.js';
 import { notSupported } from './features.js';
 import { fromActive, fromInvited } from './listing.js';
@@ -30,7 +30,7 @@ const idempotent = (options: CallOptions | undefined): CallOptions => ({ idempot
 
 /** The user of a `UserMutationResponse`: a server answering `ok` must send it. */
 function userOf(operation: string, data: object, user: User | null): User {
-  if (!user) throw unexpected(operation, 'ok without the user', data);
+  if (!user) throw notFound(operation, 'ok without the user', data, true);
   return user;
 }
 

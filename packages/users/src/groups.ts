@@ -1,7 +1,7 @@
 import { AddUserToGroupDocument, ListGroupsDocument, RemoveUserFromGroupDocument, type CallOptions } from '@roster/client';
 import { run, type Context } from './context.js';
 import type { Group } from './types.js';
-import { checkUid, fieldsOf, throwIfInvalid } from './validate.js';
+import { checked, checkUid, type Check } from './validate.js';
 
 /** What {@link Groups.addUser} and {@link Groups.removeUser} take. */
 export interface GroupMembershipInput {
@@ -12,11 +12,8 @@ export interface GroupMembershipInput {
 }
 
 function membership(what: string, input: GroupMembershipInput): { groupId: string; uid: string } {
-  const fields = fieldsOf(what, input);
-  const issues: { path: string; message: string }[] = [];
-  if (typeof fields.groupId !== 'string' || fields.groupId === '') issues.push({ path: 'groupId', message: 'must be a non-empty string' });
-  checkUid(fields.userUid, 'userUid', issues);
-  throwIfInvalid(what, issues);
+  const groupId: Check = (value, path, issues) => (typeof value === 'string' && value !== '') || !issues.push({ path, message: 'must be a non-empty string' });
+  checked(what, input, { groupId, userUid: checkUid });
   return { groupId: input.groupId, uid: input.userUid };
 }
 

@@ -51,6 +51,21 @@ export function throwIfInvalid(what: string, issues: Issue[]): void {
   }
 }
 
+/** A check of one field: appends an issue (at `path`) when `value` is wrong, and says whether it was right. */
+export type Check = (value: unknown, path: string, issues: Issue[]) => boolean;
+
+/**
+ * Checks an input object's fields, each with its check, and throws one {@link ValidationError}
+ * listing every problem; returns the fields.
+ */
+export function checked(what: string, input: unknown, checks: Readonly<Record<string, Check>>): Record<string, unknown> {
+  const fields = fieldsOf(what, input);
+  const issues: Issue[] = [];
+  for (const [path, check] of Object.entries(checks)) check(fields[path], path, issues);
+  throwIfInvalid(what, issues);
+  return fields;
+}
+
 /** Checks that an argument is an object, so that field checks can report missing fields. */
 export function fieldsOf(what: string, value: unknown): Record<string, unknown> {
   if (typeof value !== 'object' || value === null) throwIfInvalid(what, [{ path: '', message: `expected an object, got ${describe(value)}` }]);

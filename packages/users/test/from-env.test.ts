@@ -39,7 +39,7 @@ describe('Roster.fromEnv', () => {
     expect(lines.join('\n')).not.toContain(EXAMPLE_CREDENTIALS.admin.apiSecret);
   });
 
-  it('reports every missing variable at once, by name, and never a secret', () => {
+  it('reports every missing or invalid variable at once, naming the missing one, never a secret', () => {
     let error: unknown;
     try {
       Roster.fromEnv(undefined, { ROSTER_API_SECRET: 'sk_only_the_secret_value', ROSTER_API_ENDPOINT: 'not a url' });
@@ -49,7 +49,7 @@ describe('Roster.fromEnv', () => {
     expect(error).toBeInstanceOf(ValidationError);
     const { issues, message } = error as ValidationError;
     expect(issues).toEqual([
-      { path: 'apiEndpoint', message: "must be an absolute http(s) URL, got 'not a url' (ROSTER_API_ENDPOINT)" },
+      { path: 'apiEndpoint', message: "must be an absolute http(s) URL, got 'not a url'" },
       { path: 'apiKey', message: 'is required with a key-pair secret (one that is not a prdm_wsp_ or prdm_cmp_ token) (ROSTER_API_KEY)' },
     ]);
     expect(`${message}${JSON.stringify(error)}`).not.toContain('sk_only_the_secret_value');
