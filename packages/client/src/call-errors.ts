@@ -30,11 +30,12 @@ export function abortError(name: string, attempts: number, reason: unknown): Abo
   });
 }
 
-/** A one-line description of why `fetch` rejected, naming the host and port it tried (`fetch failed (ECONNREFUSED 127.0.0.1:4200)`). */
+/** A one-line description of why `fetch` rejected; a connection failure names the host and port (`fetch failed (ECONNREFUSED 127.0.0.1:4200)`). */
 export function describeCause(cause: unknown, hostPort: string): string {
   if (!(cause instanceof Error)) return `${String(cause)} (${hostPort})`;
   const inner = (cause as { cause?: unknown }).cause;
   // fetch's TypeError says only "fetch failed": the reason is in its cause, by code or message.
-  const code = inner && typeof inner === 'object' && 'code' in inner ? String(inner.code) : inner instanceof Error ? inner.message : '';
-  return `${cause.message} (${code ? `${code} ` : ''}${hostPort})`;
+  // A code names a connection failure: say where to (a message, e.g. `unexpected redirect`, says enough).
+  const detail = inner && typeof inner === 'object' && 'code' in inner ? `${String(inner.code)} ${hostPort}` : inner instanceof Error ? inner.message : hostPort;
+  return `${cause.message} (${detail})`;
 }
