@@ -4,7 +4,7 @@ import {
   createClientFromEnv,
   isRosterError,
   Roster,
-  RosterClient,
+  type RosterClient,
   type EmailRef,
   type ListOptions,
   type ListPageOptions,
