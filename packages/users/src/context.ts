@@ -38,7 +38,7 @@ export async function run<TData extends object, TVariables extends object>(
  * The error about an answer `data` (from {@link run}): a `NotFoundError` for an object it
  * says does not exist, or an `UnexpectedResponseError` (`unexpected`) for what it lacks.
  */
-export function notFound(operationName: string, what: string, data: object, unexpected?: boolean): RosterError {
+export function answerError(operationName: string, what: string, data: object, unexpected?: boolean): RosterError {
   const Class = unexpected ? UnexpectedResponseError : NotFoundError;
   return new Class(`${unexpected ? 'Unexpected response' : 'Not found'} in ${operationName}: ${what}`, { operationName, attempts: attemptsOf.get(data) });
 }

@@ -7,7 +7,7 @@ import {
   UpdateUserAccountTypeDocument,
   type CallOptions,
 } from '@roster/client';
-import { notFound, run, USER_NULLABLE, type Context } from './context.js';
+import { answerError, run, USER_NULLABLE, type Context } from './context.js';
 import type { ActiveUser, InvitedUser, InviteInput, UpdateAccountTypeInput, UserRef } from './types.js';
 import { checkAccountType, checked, checkEmail, checkUid } from './validate.js';
 
@@ -27,13 +27,13 @@ export async function getByEmail(context: Context, email: string, options?: Call
   if ((await context.features.get(options)).extension) {
     const data = await run(context, GetUserByEmailDocument, { email }, options, USER_NULLABLE);
     const found = data.userByEmail;
-    if (found?.status !== 'ACTIVE' || found.uid === null || found.name === null) throw notFound('GetUserByEmail', missing, data);
+    if (found?.status !== 'ACTIVE' || found.uid === null || found.name === null) throw answerError('GetUserByEmail', missing, data);
     return { uid: found.uid, email: found.email, name: found.name, accountType: found.accountType };
   }
   const data = await run(context, ListActiveUsersDocument, {}, options);
   const wanted = email.toLowerCase();
   const user = data.listUsers.activeUsers.find((candidate) => candidate.email.toLowerCase() === wanted);
-  if (!user) throw notFound('ListActiveUsers', missing, data);
+  if (!user) throw answerError('ListActiveUsers', missing, data);
   return user;
 }
 

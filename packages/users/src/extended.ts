@@ -14,7 +14,7 @@ import {
   type CallOptions,
   type UpdateUserInput as WireUpdate,
 } from '@roster/client';
-import { notFound, run, USER_NULLABLE, type Context } from './context.js';
+import { answerError, run, USER_NULLABLE, type Context } from './context.js';
 import { emailOf, userUidOf } from './core.js';
 import { notSupported } from './features.js';
 import { fromActive, fromInvited } from './listing.js';
@@ -30,7 +30,7 @@ const idempotent = (options: CallOptions | undefined): CallOptions => ({ idempot
 
 /** The user of a `UserMutationResponse`: a server answering `ok` must send it. */
 function userOf(operation: string, data: object, user: User | null): User {
-  if (!user) throw notFound(operation, 'ok without the user', data, true);
+  if (!user) throw answerError(operation, 'ok without the user', data, true);
   return user;
 }
 
@@ -39,13 +39,13 @@ export async function getUser(context: Context, userUid: string, options?: CallO
   const uid = userUidOf('get', { userUid });
   if ((await context.features.get(options)).extension) {
     const data = await run(context, GetUserDocument, { uid }, options, USER_NULLABLE);
-    if (!data.user) throw notFound('GetUser', `no user has uid ${uid}`, data);
+    if (!data.user) throw answerError('GetUser', `no user has uid ${uid}`, data);
     return data.user;
   }
   // The core lists enabled users only: a disabled user cannot be found there.
   const data = await run(context, ListActiveUsersDocument, {}, options);
   const found = data.listUsers.activeUsers.find((u) => u.uid === uid);
-  if (!found) throw notFound('ListActiveUsers', `no active user has uid ${uid}`, data);
+  if (!found) throw answerError('ListActiveUsers', `no active user has uid ${uid}`, data);
   return fromActive(found);
 }
 
@@ -97,7 +97,7 @@ export async function resendInvite(context: Context, input: EmailRef, options?: 
   // The core re-sends a pending invitation when it is invited again with its role.
   const data = await run(context, ListInvitedUsersDocument, {}, options);
   const pending = data.listUsers.invitedUsers.find((u) => u.email.toLowerCase() === email.toLowerCase());
-  if (!pending) throw notFound('ListInvitedUsers', `no pending invitation for '${email}'`, data);
+  if (!pending) throw answerError('ListInvitedUsers', `no pending invitation for '${email}'`, data);
   await run(context, InviteUserDocument, { email: pending.email, accountType: pending.accountType }, options);
   return { ...fromInvited(pending), inviteStatus: 'SENT' };
 }
@@ -112,7 +112,7 @@ export async function listGroups(context: Context, input: UserRef, options?: Cal
   const uid = userUidOf('listGroups', input);
   await context.features.require('GetUserGroups', options);
   const data = await run(context, GetUserGroupsDocument, { uid }, options, 'user uid');
-  if (!data.user) throw notFound('GetUserGroups', `no user has uid ${uid}`, data);
+  if (!data.user) throw answerError('GetUserGroups', `no user has uid ${uid}`, data);
   return data.user.groups;
 }
 
@@ -120,6 +120,6 @@ export async function listWorkspaces(context: Context, input: UserRef, options?:
   const uid = userUidOf('listWorkspaces', input);
   await context.features.require('GetUserWorkspaces', options);
   const data = await run(context, GetUserWorkspacesDocument, { uid }, options, 'user');
-  if (!data.user) throw notFound('GetUserWorkspaces', `no user has uid ${uid}`, data);
+  if (!data.user) throw answerError('GetUserWorkspaces', `no user has uid ${uid}`, data);
   return data.user.workspaces;
 }
