@@ -17,6 +17,26 @@ function membership(what: string, input: GroupMembershipInput): { groupId: strin
   return { groupId: input.groupId, uid: input.userUid };
 }
 
+// The free functions behind `roster.groups`, taking (context, input, options) as those behind
+// `roster.users` do.
+
+async function listAllGroups(context: Context, options?: CallOptions): Promise<Group[]> {
+  await context.features.require('ListGroups', options);
+  return (await run(context, ListGroupsDocument, {}, options)).groups;
+}
+
+async function addUser(context: Context, input: GroupMembershipInput, options?: CallOptions): Promise<void> {
+  const variables = membership('groups.addUser', input);
+  await context.features.require('AddUserToGroup', options);
+  await run(context, AddUserToGroupDocument, variables, { idempotent: true, ...options });
+}
+
+async function removeUser(context: Context, input: GroupMembershipInput, options?: CallOptions): Promise<void> {
+  const variables = membership('groups.removeUser', input);
+  await context.features.require('RemoveUserFromGroup', options);
+  await run(context, RemoveUserFromGroupDocument, variables, { idempotent: true, ...options });
+}
+
 /**
  * The groups of the workspace: `roster.groups`. Needs a server with the Roster extension;
  * on a core-only server every method throws `NotSupportedError`.
@@ -37,9 +57,8 @@ export class Groups {
    * for (const group of await roster.groups.list()) console.log(group.name, group.memberCount);
    * ```
    */
-  async list(options?: CallOptions): Promise<Group[]> {
-    await this.#context.features.require('ListGroups', options);
-    return (await run(this.#context, ListGroupsDocument, {}, options)).groups;
+  list(options?: CallOptions): Promise<Group[]> {
+    return listAllGroups(this.#context, options);
   }
 
   /**
@@ -50,19 +69,15 @@ export class Groups {
    * await roster.groups.addUser({ groupId: 'engineering', userUid: ada.uid });
    * ```
    */
-  async addUser(input: GroupMembershipInput, options?: CallOptions): Promise<void> {
-    const variables = membership('groups.addUser', input);
-    await this.#context.features.require('AddUserToGroup', options);
-    await run(this.#context, AddUserToGroupDocument, variables, { idempotent: true, ...options });
+  addUser(input: GroupMembershipInput, options?: CallOptions): Promise<void> {
+    return addUser(this.#context, input, options);
   }
 
   /**
    * Removes a user from a group; removing a non-member changes nothing.
    * @throws `ValidationError` before any request for a bad uid; `NotFoundError` for an unknown group or user.
    */
-  async removeUser(input: GroupMembershipInput, options?: CallOptions): Promise<void> {
-    const variables = membership('groups.removeUser', input);
-    await this.#context.features.require('RemoveUserFromGroup', options);
-    await run(this.#context, RemoveUserFromGroupDocument, variables, { idempotent: true, ...options });
+  removeUser(input: GroupMembershipInput, options?: CallOptions): Promise<void> {
+    return removeUser(this.#context, input, options);
   }
 }
