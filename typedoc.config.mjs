@@ -112,12 +112,6 @@ export const packageExceptions = {
       'src/generated/resolvers.ts:UserStatus',
     ],
   },
-  users: {
-    // The parameter of the `Users` and `Groups` constructors: the client and its internal
-    // feature detector, which only `Roster` creates (users get `roster.users` and
-    // `roster.groups`). Exporting it would make the internal FeatureDetector public API.
-    intentionallyNotExported: ['src/extended.ts:Context'],
-  },
 };
 
 /** @type {Partial<import('typedoc').TypeDocOptions>} */

@@ -6,8 +6,12 @@ import { table } from '../src/table.js';
 
 /** Everything @roster/users exports, gzipped: the budget the README states. */
 const USERS_WHOLE_BUDGET = 12_000;
-/** @roster/client with one document: 5,418 bytes when the budget was set, plus a small margin. */
-const CLIENT_BUDGET = 5_700;
+/**
+ * @roster/client with one document: 5,418 bytes when the budget was set; 5,876 once every
+ * server-derived value of an error was redacted after decoding, every bad option reported
+ * at once and errors made to match across the ESM and CJS builds; plus a small margin.
+ */
+const CLIENT_BUDGET = 5_900;
 
 let sizes: Map<string, BundleSize>;
 beforeAll(async () => {

@@ -3,4 +3,4 @@
 // typedoc.config.mjs (the `packages` strategy takes per-package options only from here).
 import { packageExceptions } from '../../typedoc.config.mjs';
 
-export default packageExceptions.users;
+export default packageExceptions.users ?? {};

@@ -121,8 +121,8 @@ export async function runDemo(print: (text: string) => void = console.log): Prom
     step('roster.users.features()');
     const features = await roster.users.features();
     print(`  extension: ${features.extension ? `yes, version ${features.extensionVersion}` : 'no'}`);
-    step("roster.users.listPage({ status: ['INVITED'] }, { first: 3 })  — the pending users, one page");
-    const page = await roster.users.listPage({ status: ['INVITED'] }, { first: 3 });
+    step("roster.users.listPage({ status: ['INVITED'] }, { pageSize: 3 })  — the pending users, one page");
+    const page = await roster.users.listPage({ status: ['INVITED'] }, { pageSize: 3 });
     print(table(page.users, ['email', 'accountType', 'inviteStatus', 'createdAt']));
     print(`  ${page.users.length} of ${page.totalCount}; next cursor: ${page.nextCursor ?? 'none'}`);
     step("for await (const user of roster.users.list({ prefix: 'a' }))  — every page, as you iterate");
@@ -140,7 +140,24 @@ export async function runDemo(print: (text: string) => void = console.log): Prom
     step("roster.users.revokeInvite({ email: 'john@acme.io' })");
     await roster.users.revokeInvite({ email: 'john@acme.io' });
     print('  ✓ revoked');
-    print('\nDone.');
+    const wrong = new Roster({ apiEndpoint: new URL('/', server.url), ...EXAMPLE_CREDENTIALS.admin });
+    await expectFailure('a Roster whose apiEndpoint lacks /graphql: disable({ userUid: matt.uid })  — not a "missing user"', () =>
+      wrong.users.disable({ userUid: matt.uid }),
+    );
+    print(`
+Done. This walk-through is apps/demo/src/demo.ts; the SDK is packages/users (the facade) and
+packages/client (the transport). To point the same calls at a real API, set the environment
+and let the SDK read it:
+
+  ROSTER_API_ENDPOINT=https://api.example.com/graphql ROSTER_API_KEY=… ROSTER_API_SECRET=… node app.mjs
+
+  // app.mjs (ESM: top-level await)
+  import { Roster } from '@roster/users';
+  const roster = Roster.fromEnv();
+  console.log(await roster.users.listActive());
+
+A workspace or company token goes in ROSTER_API_SECRET (with ROSTER_WORKSPACE_UID for a
+company token); ROSTER_DEBUG=1 prints every request, secrets redacted.`);
   } finally {
     await server.close();
   }

@@ -24,6 +24,11 @@ describe('pnpm demo', () => {
     expect(output).toContain('roster.groups.addUser(');
     expect(output).toMatch(/extension: yes/);
     expect(output).toMatch(/✓ Matthew McDonald, updated \d{4}-/);
-    expect(output.trimEnd().endsWith('Done.')).toBe(true);
+    expect(output).toMatch(/✗ HttpError \[HTTP_ERROR\]: HTTP error in DisableUser \(HTTP 404\): .*is apiEndpoint the GraphQL endpoint/);
+    // It ends by saying where its code is and how to point it at a real API.
+    const end = output.slice(output.lastIndexOf('Done.'));
+    expect(end).toContain('apps/demo/src/demo.ts');
+    for (const name of ['ROSTER_API_ENDPOINT', 'ROSTER_API_KEY', 'ROSTER_API_SECRET', 'Roster.fromEnv()']) expect(end).toContain(name);
+    expect(end.trimEnd().endsWith('secrets redacted.')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { ValidationError } from './errors.js';
+import { envName, kindOf, type Issue } from './option-checks.js';
 
 /** How the client authenticates, chosen from the secret as the Python SDK does. */
 export type AuthMode = 'keyPair' | 'workspaceToken' | 'companyToken';
@@ -23,14 +23,14 @@ export interface ResolvedAuth {
 const WORKSPACE_TOKEN_PREFIX = 'prdm_wsp_';
 const COMPANY_TOKEN_PREFIX = 'prdm_cmp_';
 
-function requireHeaderValue(name: string, value: unknown, issues: { path: string; message: string }[]): value is string {
+function requireHeaderValue(name: string, value: unknown, issues: Issue[], when = ''): value is string {
   if (typeof value !== 'string' || value.trim() === '') {
-    issues.push({ path: name, message: `${name} must be a non-empty string` });
+    issues.push({ path: name, message: value === undefined ? `is required${when} (${envName(name)})` : `must be a non-empty string, got ${kindOf(value)}` });
     return false;
   }
   // A line break in a header value would let a value inject headers of its own.
   if (/[\r\n\0]/.test(value)) {
-    issues.push({ path: name, message: `${name} must not contain line breaks` });
+    issues.push({ path: name, message: 'must not contain line breaks' });
     return false;
   }
   return true;
@@ -39,37 +39,21 @@ function requireHeaderValue(name: string, value: unknown, issues: { path: string
 /**
  * Picks the authentication mode from the secret's prefix (`prdm_wsp_` workspace token,
  * `prdm_cmp_` company token, anything else the secret of a key pair) and builds its headers.
- * @throws {@link ValidationError} when the combination is incomplete. Messages never contain a secret.
+ * Appends to `issues`, and returns `undefined`, when the combination is incomplete.
+ * Issues never contain a secret.
  */
-export function resolveAuth(credentials: Credentials): ResolvedAuth {
-  const issues: { path: string; message: string }[] = [];
+export function resolveAuth(credentials: Credentials, issues: Issue[]): ResolvedAuth | undefined {
   const { apiKey, apiSecret, workspaceUid } = credentials;
-  if (!requireHeaderValue('apiSecret', apiSecret, issues)) {
-    throw new ValidationError(`Invalid client options: ${issues[0]!.message}`, { issues });
+  const secretOk = requireHeaderValue('apiSecret', apiSecret, issues);
+  if (secretOk && apiSecret.startsWith(WORKSPACE_TOKEN_PREFIX)) return { mode: 'workspaceToken', headers: { authorization: `Bearer ${apiSecret}` }, secrets: [apiSecret] };
+  if (secretOk && apiSecret.startsWith(COMPANY_TOKEN_PREFIX)) {
+    return requireHeaderValue('workspaceUid', workspaceUid, issues, ' with a company token (prdm_cmp_…)')
+      ? { mode: 'companyToken', headers: { authorization: `Bearer ${apiSecret}`, 'x-paradime-workspace': workspaceUid }, secrets: [apiSecret] }
+      : undefined;
   }
-  let auth: ResolvedAuth | undefined;
-  if (apiSecret.startsWith(WORKSPACE_TOKEN_PREFIX)) {
-    auth = { mode: 'workspaceToken', headers: { authorization: `Bearer ${apiSecret}` }, secrets: [apiSecret] };
-  } else if (apiSecret.startsWith(COMPANY_TOKEN_PREFIX)) {
-    if (workspaceUid === undefined) {
-      issues.push({ path: 'workspaceUid', message: 'workspaceUid is required with a company token (prdm_cmp_…)' });
-    } else if (requireHeaderValue('workspaceUid', workspaceUid, issues)) {
-      auth = {
-        mode: 'companyToken',
-        headers: { authorization: `Bearer ${apiSecret}`, 'x-paradime-workspace': workspaceUid },
-        secrets: [apiSecret],
-      };
-    }
-  } else if (apiKey === undefined) {
-    issues.push({
-      path: 'apiKey',
-      message: 'apiKey is required with a key-pair secret (a secret that is not a prdm_wsp_ or prdm_cmp_ token)',
-    });
-  } else if (requireHeaderValue('apiKey', apiKey, issues)) {
-    auth = { mode: 'keyPair', headers: { 'x-api-key': apiKey, 'x-api-secret': apiSecret }, secrets: [apiSecret] };
-  }
-  if (!auth) throw new ValidationError(`Invalid client options: ${issues.map((i) => i.message).join('; ')}`, { issues });
-  return auth;
+  // Without a valid secret the mode is unknown: a missing key is reported too, as the most likely case.
+  const keyOk = requireHeaderValue('apiKey', apiKey, issues, ' with a key-pair secret (one that is not a prdm_wsp_ or prdm_cmp_ token)');
+  return secretOk && keyOk ? { mode: 'keyPair', headers: { 'x-api-key': apiKey, 'x-api-secret': apiSecret }, secrets: [apiSecret] } : undefined;
 }
 
 /** A copy of headers safe to log: secrets replaced, an API key shortened to its last four characters. */

@@ -1,20 +1,10 @@
-import { AbortError, OperationFailedError, ValidationError } from './errors.js';
+import { AbortError, ValidationError } from './errors.js';
 
 // Errors a call raises itself, rather than classifies from a response (see classify.ts).
 
-/** Throws {@link OperationFailedError} when a root field of a successful response answers `ok: false`. */
-export function checkOk(name: string, data: Record<string, unknown>, status: number, attempt: number): void {
-  for (const key of Object.keys(data)) {
-    const field = data[key];
-    if (typeof field === 'object' && field !== null && (field as { ok?: unknown }).ok === false) {
-      throw new OperationFailedError(`Operation failed in ${name}: the server answered ok: false for ${key}`, {
-        operationName: name,
-        status,
-        data,
-        attempts: attempt,
-      });
-    }
-  }
+/** The first root field of a successful response that answers `ok: false`, if any. */
+export function failedField(data: object): string | undefined {
+  return Object.keys(data).find((key) => (data as Record<string, { ok?: unknown } | null>)[key]?.ok === false);
 }
 
 /** The variables as JSON, or a {@link ValidationError} when they cannot be serialised. */
@@ -40,16 +30,12 @@ export function abortError(name: string, attempts: number, reason: unknown): Abo
   });
 }
 
-/** A one-line description of why `fetch` rejected. */
-export function describeCause(cause: unknown): string {
-  if (!(cause instanceof Error)) return String(cause);
+/** A one-line description of why `fetch` rejected; a connection failure names the host and port (`fetch failed (ECONNREFUSED 127.0.0.1:4200)`). */
+export function describeCause(cause: unknown, hostPort: string): string {
+  if (!(cause instanceof Error)) return `${String(cause)} (${hostPort})`;
   const inner = (cause as { cause?: unknown }).cause;
   // fetch's TypeError says only "fetch failed": the reason is in its cause, by code or message.
-  const detail =
-    inner && typeof inner === 'object' && 'code' in inner
-      ? ` (${String(inner.code)})`
-      : inner instanceof Error && inner.message !== ''
-        ? ` (${inner.message})`
-        : '';
-  return `${cause.message}${detail}`;
+  // A code names a connection failure: say where to (a message, e.g. `unexpected redirect`, says enough).
+  const detail = inner && typeof inner === 'object' && 'code' in inner ? `${String(inner.code)} ${hostPort}` : inner instanceof Error ? inner.message : hostPort;
+  return `${cause.message} (${detail})`;
 }

@@ -28,30 +28,27 @@ export interface AttemptOutcome {
   readonly retryAfterMs: number | undefined;
 }
 
+// An answer that is not GraphQL most often means the URL points somewhere else.
+const HINT = 'is apiEndpoint the GraphQL endpoint (e.g. https://host/graphql)?';
+
 type ErrorFactory = (message: string, details: RosterErrorDetails & { retryAfterMs?: number | undefined }) => RosterError;
 
-// One table maps both HTTP statuses and GraphQL `extensions.code` values to error classes,
-// so the two ways a server can say the same thing end up as the same error.
-const byStatus: Record<number, readonly [string, ErrorFactory]> = {
-  401: ['Authentication failed', (m, d) => new AuthenticationError(m, d)],
-  403: ['Permission denied', (m, d) => new PermissionError(m, d)],
-  404: ['Not found', (m, d) => new NotFoundError(m, d)],
-  409: ['Conflict', (m, d) => new ConflictError(m, d)],
-  420: ['Rate limited', (m, d) => new RateLimitError(m, d)],
-  429: ['Rate limited', (m, d) => new RateLimitError(m, d)],
-};
-
+// One table maps GraphQL `extensions.code` values to error classes. The statuses that mean
+// the same whatever the body says (401, 403, 420, 429) map to the same entries; a 404 or 409
+// is only a NotFoundError or ConflictError when the body says so: a 404 from a wrong path is
+// not a missing user.
 const byCode: Record<string, readonly [string, ErrorFactory]> = {
-  UNAUTHENTICATED: byStatus[401]!,
-  FORBIDDEN: byStatus[403]!,
-  NOT_FOUND: byStatus[404]!,
-  CONFLICT: byStatus[409]!,
-  ALREADY_EXISTS: byStatus[409]!,
-  RATE_LIMITED: byStatus[429]!,
+  UNAUTHENTICATED: ['Authentication failed', (m, d) => new AuthenticationError(m, d)],
+  FORBIDDEN: ['Permission denied', (m, d) => new PermissionError(m, d)],
+  NOT_FOUND: ['Not found', (m, d) => new NotFoundError(m, d)],
+  CONFLICT: ['Conflict', (m, d) => new ConflictError(m, d)],
+  RATE_LIMITED: ['Rate limited', (m, d) => new RateLimitError(m, d)],
   FAILED_PRECONDITION: ['Refused by a workspace rule', (m, d) => new PreconditionError(m, d)],
   BAD_USER_INPUT: ['Invalid input', (m, d) => new ValidationError(m, { ...d, code: 'BAD_USER_INPUT' })],
   INTERNAL_SERVER_ERROR: ['Server error', (m, d) => new ServerError(m, d)],
 };
+byCode.ALREADY_EXISTS = byCode.CONFLICT!;
+const byStatus: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 420: 'RATE_LIMITED', 429: 'RATE_LIMITED' };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -85,23 +82,19 @@ export function classifyFailure(outcome: AttemptOutcome): RosterError {
     retryAfterMs,
   };
   const tail = first ? `: ${first.message}` : '';
+  const snippet = outcome.snippet ? `: ${outcome.snippet}` : '';
   const where = `in ${operationName} (HTTP ${status})`;
 
-  const statusEntry = byStatus[status];
+  const statusEntry = byCode[byStatus[status] ?? ''];
   if (statusEntry) return statusEntry[1](`${statusEntry[0]} ${where}${tail}`, details);
-  if (status >= 500) {
-    const text = tail || (outcome.snippet ? `: ${outcome.snippet}` : '');
-    return new ServerError(`Server error ${where}${text}`, details);
-  }
+  if (status >= 500) return new ServerError(`Server error ${where}${tail || snippet}`, details);
   const code = first?.extensions?.code;
   const codeEntry = typeof code === 'string' ? byCode[code] : undefined;
   if (codeEntry) return codeEntry[1](`${codeEntry[0]} ${where}${tail}`, details);
-  if (first) return new GraphQLResponseError(`GraphQL error ${where}${tail}`, details);
-  if (status < 200 || status >= 300) {
-    return new HttpError(`HTTP error ${where}${outcome.snippet ? `: ${outcome.snippet}` : ''}`, details);
-  }
+  if (first && status !== 404) return new GraphQLResponseError(`GraphQL error ${where}${tail}`, details);
+  if (status < 200 || status >= 300) return new HttpError(`HTTP error ${where}${tail || snippet}; ${HINT}`, details);
   if (body === undefined) {
-    return new UnexpectedResponseError(`Unexpected response ${where}: the body is not JSON: ${outcome.snippet}`, details);
+    return new UnexpectedResponseError(`Unexpected response ${where}: the body is not JSON${snippet}; ${HINT}`, details);
   }
   return new UnexpectedResponseError(`Unexpected response ${where}: no data and no errors`, details);
 }

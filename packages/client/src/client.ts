@@ -1,13 +1,14 @@
 import type { TypedDocumentNode } from '@urql/core';
 import { redactHeaders, resolveAuth, type AuthMode, type ResolvedAuth } from './auth.js';
-import { classifyFailure, type AttemptOutcome } from './classify.js';
-import { NetworkError, RateLimitError, TimeoutError, ValidationError, type RosterError } from './errors.js';
+import { classifyFailure } from './classify.js';
+import { NetworkError, OperationFailedError, RateLimitError, TimeoutError, type RosterError } from './errors.js';
 import type { Logger, RosterLogEvent } from './events.js';
 import type { CallOptions, ClientOptions, FetchLike, FetchResponse } from './options.js';
 import { prepare, type PreparedOperation } from './prepare.js';
 import { backoffDelay, DEFAULT_RETRY, isRetryable, parseRetryAfter, resolveRetry, type ResolvedRetry } from './retry.js';
-import { abortError, checkOk, describeCause, serialize } from './call-errors.js';
-import { checkEndpoint, checkPositive, checkRetry, lowerCaseKeys } from './option-checks.js';
+import { abortError, failedField, describeCause, serialize } from './call-errors.js';
+import { checkEndpoint, checkMs, checkRetry, lowerCaseKeys, throwIssues, type Issue } from './option-checks.js';
+import { redactor } from './redact.js';
 import { sleep } from './sleep.js';
 import { VERSION } from './version.js';
 
@@ -42,6 +43,8 @@ export class RosterClient {
   /** The authentication mode picked from the credentials. */
   readonly authMode: AuthMode;
   readonly #auth: ResolvedAuth;
+  readonly #redact: <T>(value: T) => T;
+  readonly #hostPort: string;
   readonly #headers: Readonly<Record<string, string>>;
   readonly #fetch: FetchLike;
   readonly #timeoutMs: number;
@@ -50,28 +53,28 @@ export class RosterClient {
   readonly #idempotentMutations: ReadonlySet<string>;
 
   /**
-   * @throws {@link ValidationError} when the endpoint is not an http(s) URL, the credentials
-   * are incomplete (see {@link Credentials}), or a number option is out of range.
+   * @throws {@link ValidationError} listing in `issues` every problem at once: an endpoint
+   * that is not an http(s) URL, incomplete credentials (see {@link Credentials}), a number
+   * option out of range (time-outs and delays at most 2147483647 ms), no `fetch`.
    */
   constructor(options: ClientOptions) {
-    if (typeof options !== 'object' || options === null) {
-      throw new ValidationError('Invalid client options: expected an object', {
-        issues: [{ path: '', message: 'expected an object' }],
-      });
-    }
-    this.endpoint = checkEndpoint(options.apiEndpoint);
-    this.#auth = resolveAuth(options);
-    this.authMode = this.#auth.mode;
-    this.#timeoutMs = checkPositive('timeoutMs', options.timeoutMs) ?? DEFAULT_TIMEOUT_MS;
-    this.#retry = checkRetry(resolveRetry(DEFAULT_RETRY, options.retry));
+    const issues: Issue[] = [];
+    if (typeof options !== 'object' || options === null) throwIssues('client options', [{ path: '', message: 'expected an object' }]);
+    const endpoint = checkEndpoint(options.apiEndpoint, issues);
+    const auth = resolveAuth(options, issues);
+    checkMs('timeoutMs', options.timeoutMs, issues);
+    this.#retry = checkRetry(resolveRetry(DEFAULT_RETRY, options.retry), issues);
+    if (typeof (options.fetch ?? globalThis.fetch) !== 'function') issues.push({ path: 'fetch', message: 'is not a function: pass `fetch`' });
+    throwIssues('client options', issues);
+    this.endpoint = endpoint;
+    const url = new URL(endpoint);
+    this.#hostPort = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
+    this.#auth = auth!;
+    this.authMode = auth!.mode;
+    this.#redact = redactor(auth!.secrets);
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#logger = options.logger;
     this.#idempotentMutations = new Set([...DOCUMENTED_IDEMPOTENT_MUTATIONS, ...(options.idempotentMutations ?? [])]);
-    const fetchImpl = options.fetch ?? globalThis.fetch;
-    if (typeof fetchImpl !== 'function') {
-      throw new ValidationError('Invalid client options: no fetch implementation is available; pass `fetch`', {
-        issues: [{ path: 'fetch', message: 'not a function' }],
-      });
-    }
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     const userAgent = `roster-client/${VERSION}${options.userAgent ? ` ${options.userAgent}` : ''}`;
     // Authentication headers go last so that extra headers can never replace them.
@@ -129,8 +132,11 @@ export class RosterClient {
   }
 
   async #run(operation: PreparedOperation, variables: object | undefined, call: CallOptions | undefined): Promise<unknown> {
-    const policy = call?.retry === undefined ? this.#retry : checkRetry(resolveRetry(this.#retry, call.retry));
-    const timeoutMs = checkPositive('timeoutMs', call?.timeoutMs) ?? this.#timeoutMs;
+    const issues: Issue[] = [];
+    const policy = call?.retry === undefined ? this.#retry : checkRetry(resolveRetry(this.#retry, call.retry), issues);
+    checkMs('timeoutMs', call?.timeoutMs, issues);
+    throwIssues(`options of ${operation.name}`, issues);
+    const timeoutMs = call?.timeoutMs ?? this.#timeoutMs;
     const signal = call?.signal;
     const idempotent = call?.idempotent ?? (operation.type === 'query' || this.#idempotentMutations.has(operation.name));
     const body = `${operation.bodyPrefix}${variables === undefined ? '{}' : serialize(operation.name, variables)}}`;
@@ -143,7 +149,9 @@ export class RosterClient {
       try {
         if (signal?.aborted) throw abortError(operation.name, attempt - 1, signal.reason);
         const budget = Math.min(timeoutMs, deadline - performance.now());
-        return await this.#attempt(operation, body, headers, attempt, budget, signal);
+        const data = await this.#attempt(operation, body, headers, attempt, budget, signal);
+        call?.onSuccess?.(attempt);
+        return data;
       } catch (caught) {
         error = caught as RosterError;
       }
@@ -220,10 +228,14 @@ export class RosterClient {
           operationName: name,
           attempts: attempt,
           timeoutMs,
-          cause,
+          cause: this.#redact(cause),
         });
       }
-      throw new NetworkError(`Network error in ${name}: ${this.#redact(describeCause(cause))}`, { operationName: name, attempts: attempt, cause });
+      throw new NetworkError(`Network error in ${name}: ${this.#redact(describeCause(cause, this.#hostPort))}`, {
+        operationName: name,
+        attempts: attempt,
+        cause: this.#redact(cause),
+      });
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -231,51 +243,42 @@ export class RosterClient {
     const status = response.status;
     if (this.#logger) this.#log({ type: 'response', operationName: name, attempt, status, durationMs: performance.now() - sent });
 
-    let parsed: { data?: unknown; errors?: unknown } | undefined;
+    let parsed: unknown;
+    let json = true;
     try {
-      parsed = JSON.parse(text) as { data?: unknown; errors?: unknown };
-      if (typeof parsed !== 'object' || parsed === null) parsed = undefined;
+      parsed = JSON.parse(text);
     } catch {
-      parsed = undefined;
+      json = false;
     }
-    const data = parsed?.data;
-    const errors = parsed?.errors;
+    const answer = typeof parsed === 'object' && parsed !== null ? (parsed as { data?: unknown; errors?: unknown }) : undefined;
+    const data = answer?.data;
+    const errors = answer?.errors;
     if (status >= 200 && status < 300 && typeof data === 'object' && data !== null && (errors === undefined || (Array.isArray(errors) && errors.length === 0))) {
-      checkOk(name, data as Record<string, unknown>, status, attempt);
-      return data;
+      const failed = failedField(data);
+      if (failed === undefined) return data;
+      throw new OperationFailedError(`Operation failed in ${name}: the server answered ok: false for ${failed}`, {
+        operationName: name,
+        status,
+        data: this.#redact(data),
+        attempts: attempt,
+      });
     }
-    throw this.#failure(name, response, text, attempt);
-  }
-
-  /** Builds the error for a response that is not a success, with every secret scrubbed from server text. */
-  #failure(name: string, response: FetchResponse, rawText: string, attempt: number): RosterError {
-    const text = this.#redact(rawText);
-    let body: AttemptOutcome['body'];
-    try {
-      const value: unknown = JSON.parse(text);
-      body = typeof value === 'object' && value !== null ? (value) : undefined;
-    } catch {
-      body = undefined;
-    }
-    const headers: Record<string, string> = {};
+    // Everything from the server is redacted after decoding: a secret the server escaped in
+    // its JSON (`\/`, `\u0022`) is found only in its decoded form.
+    const safe = this.#redact(parsed);
+    const received: Record<string, string> = {};
     response.headers.forEach((value, key) => {
-      headers[key] = value;
+      received[key] = this.#redact(value);
     });
-    return classifyFailure({
+    throw classifyFailure({
       operationName: name,
-      status: response.status,
-      headers,
-      body,
-      snippet: text.slice(0, 200).replace(/\s+/g, ' ').trim(),
+      status,
+      headers: received,
+      body: typeof safe === 'object' && safe !== null ? safe : undefined,
+      snippet: (json ? JSON.stringify(safe) : this.#redact(text)).slice(0, 200).replace(/\s+/g, ' ').trim(),
       attempts: attempt,
-      retryAfterMs: parseRetryAfter(headers['retry-after'], headers.date),
+      retryAfterMs: parseRetryAfter(received['retry-after'], received.date),
     });
-  }
-
-  #redact(text: string): string {
-    let safe = text;
-    for (const secret of this.#auth.secrets) if (safe.includes(secret)) safe = safe.replaceAll(secret, '[redacted]');
-    return safe;
   }
 
   #log(event: RosterLogEvent): void {

@@ -31,7 +31,8 @@ export type RosterErrorCode =
   | 'OPERATION_FAILED'
   | 'GRAPHQL_ERROR'
   | 'HTTP_ERROR'
-  | 'NOT_SUPPORTED';
+  | 'NOT_SUPPORTED'
+  | 'UNKNOWN';
 
 /** What a {@link RosterError} knows about the failed call; every field is optional. */
 export interface RosterErrorDetails {
@@ -51,9 +52,18 @@ export interface RosterErrorDetails {
   cause?: unknown;
 }
 
+// Every Roster error carries this brand, so that an error made by one copy of the package
+// (its CommonJS build) is still an instance of the other copy's classes (its ESM build).
+const BRAND = Symbol.for('@roster/client.RosterError');
+
 /**
  * The base class of every error Roster throws. Catch it to handle all of them; test
  * `instanceof` a subclass, or `code`, for a specific one.
+ *
+ * `instanceof` works across copies of `@roster/client` (its ESM and CommonJS builds loaded
+ * side by side): an error is an instance of a class when a class of the same name is on its
+ * prototype chain. {@link isRosterError} says the same for the base class.
+ * `JSON.stringify(error)` gives its `name`, `message`, `code` and details.
  *
  * @example
  * ```ts
@@ -81,10 +91,11 @@ export class RosterError extends Error {
   /** HTTP attempts made before giving up (0 when nothing was sent). */
   readonly attempts: number;
 
-  constructor(code: RosterErrorCode, message: string, details: RosterErrorDetails = {}) {
+  /** @param details - what is known of the failed call; `code` is the subclass's own unless given. */
+  constructor(message: string, details: RosterErrorDetails & { code?: RosterErrorCode | undefined } = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = new.target.name;
-    this.code = code;
+    this.code = details.code ?? 'UNKNOWN';
     this.operationName = details.operationName;
     this.status = details.status;
     this.graphQLErrors = details.graphQLErrors ?? [];
@@ -92,10 +103,42 @@ export class RosterError extends Error {
     this.headers = details.headers;
     this.attempts = details.attempts ?? 0;
   }
+
+  /** @internal The brand {@link isRosterError} looks for. */
+  get [BRAND](): true {
+    return true;
+  }
+
+  /** @internal Compares by brand and class name, so that errors of another copy of the package match. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    for (let proto = (isRosterError(value) ? Object.getPrototypeOf(value) : null) as object | null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
+      if ((proto as { constructor: { name: string } }).constructor.name === this.name) return true;
+    }
+    return false;
+  }
+
+  /** What `JSON.stringify` shows: `name`, `message`, `code` and the details (never a stack). */
+  toJSON(): Record<string, unknown> {
+    return { ...(this as object), name: this.name, message: this.message };
+  }
+}
+
+/**
+ * Whether a value is a {@link RosterError}, from this copy of `@roster/client` or another
+ * (its ESM and CommonJS builds loaded side by side); the same as `value instanceof RosterError`.
+ * @example
+ * ```ts
+ * catch (error) { if (isRosterError(error)) console.error(error.code, error.message); else throw error; }
+ * ```
+ */
+export function isRosterError(value: unknown): value is RosterError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
 
 /** Bad input: caught by Roster before any request (`VALIDATION`), or rejected by the server (`BAD_USER_INPUT`). */
 export class ValidationError extends RosterError {
+  /** `VALIDATION` when Roster found the problem, `BAD_USER_INPUT` when the server did. */
+  declare readonly code: 'VALIDATION' | 'BAD_USER_INPUT';
   /** Each problem found, with the path of the offending field. */
   readonly issues: readonly {
     /** The offending field, e.g. `email` or `retry.maxAttempts`; `''` for the input as a whole. */
@@ -107,118 +150,109 @@ export class ValidationError extends RosterError {
     message: string,
     details: RosterErrorDetails & { issues?: readonly { path: string; message: string }[]; code?: 'VALIDATION' | 'BAD_USER_INPUT' } = {},
   ) {
-    super(details.code ?? 'VALIDATION', message, details);
+    super(message, { ...details, code: details.code ?? 'VALIDATION' });
     this.issues = details.issues ?? [];
   }
 }
 
 /** The credentials were missing or wrong (HTTP 401, `UNAUTHENTICATED`). */
 export class AuthenticationError extends RosterError {
-  constructor(message: string, details?: RosterErrorDetails) {
-    super('UNAUTHENTICATED', message, details);
-  }
+  /** Always `UNAUTHENTICATED`. */
+  override readonly code = 'UNAUTHENTICATED';
 }
 
 /** The credentials are valid but may not do this, e.g. a viewer key calling a mutation (HTTP 403, `FORBIDDEN`). */
 export class PermissionError extends RosterError {
-  constructor(message: string, details?: RosterErrorDetails) {
-    super('FORBIDDEN', message, details);
-  }
+  /** Always `FORBIDDEN`. */
+  override readonly code = 'FORBIDDEN';
 }
 
 /** The user, invitation or other object does not exist (HTTP 404, `NOT_FOUND`). */
 export class NotFoundError extends RosterError {
-  constructor(message: string, details?: RosterErrorDetails) {
-    super('NOT_FOUND', message, details);
-  }
+  /** Always `NOT_FOUND`. */
+  override readonly code = 'NOT_FOUND';
 }
 
 /** The change clashes with the current state, e.g. inviting an active member's address (HTTP 409, `CONFLICT`). */
 export class ConflictError extends RosterError {
-  constructor(message: string, details?: RosterErrorDetails & { code?: 'CONFLICT' | 'FAILED_PRECONDITION' }) {
-    super(details?.code ?? 'CONFLICT', message, details);
-  }
+  /** `CONFLICT`, or `FAILED_PRECONDITION` for a {@link PreconditionError}. */
+  override readonly code: 'CONFLICT' | 'FAILED_PRECONDITION' = 'CONFLICT';
 }
 
 /** The server refused the change under a rule of the workspace, e.g. removing its last admin (`FAILED_PRECONDITION`). */
 export class PreconditionError extends ConflictError {
-  constructor(message: string, details?: RosterErrorDetails) {
-    super(message, { ...details, code: 'FAILED_PRECONDITION' });
-  }
+  /** Always `FAILED_PRECONDITION`. */
+  override readonly code = 'FAILED_PRECONDITION';
 }
 
 /** Too many requests (HTTP 429 or 420) after every allowed retry. */
 export class RateLimitError extends RosterError {
   /** How long the server asked to wait, in milliseconds, from its `Retry-After` header; `undefined` if it did not say. */
   readonly retryAfterMs: number | undefined;
+  /** Always `RATE_LIMITED`. */
+  override readonly code = 'RATE_LIMITED';
   constructor(message: string, details: RosterErrorDetails & { retryAfterMs?: number | undefined } = {}) {
-    super('RATE_LIMITED', message, details);
+    super(message, details);
     this.retryAfterMs = details.retryAfterMs;
   }
 }
 
 /** The server failed (HTTP 5xx, or a GraphQL `INTERNAL_SERVER_ERROR`) after every allowed retry. */
 export class ServerError extends RosterError {
-  constructor(message: string, details?: RosterErrorDetails) {
-    super('SERVER_ERROR', message, details);
-  }
+  /** Always `SERVER_ERROR`. */
+  override readonly code = 'SERVER_ERROR';
 }
 
 /** No response: the connection failed or was dropped, after every allowed retry. */
 export class NetworkError extends RosterError {
-  constructor(message: string, details?: RosterErrorDetails) {
-    super('NETWORK_ERROR', message, details);
-  }
+  /** Always `NETWORK_ERROR`. */
+  override readonly code = 'NETWORK_ERROR';
 }
 
 /** An attempt took longer than `timeoutMs`, or the retry `deadlineMs` ran out. */
 export class TimeoutError extends RosterError {
   /** The time limit that ran out, in milliseconds. */
   readonly timeoutMs: number;
+  /** Always `TIMEOUT`. */
+  override readonly code = 'TIMEOUT';
   constructor(message: string, details: RosterErrorDetails & { timeoutMs: number }) {
-    super('TIMEOUT', message, details);
+    super(message, details);
     this.timeoutMs = details.timeoutMs;
   }
 }
 
 /** The caller aborted the call through its `AbortSignal`. Named `AbortError` like the DOM's. */
 export class AbortError extends RosterError {
-  constructor(message: string, details?: RosterErrorDetails) {
-    super('ABORTED', message, details);
-  }
+  /** Always `ABORTED`. */
+  override readonly code = 'ABORTED';
 }
 
 /** The response was not a GraphQL response: a non-JSON body, `data: null` without errors, or a wrong shape. */
 export class UnexpectedResponseError extends RosterError {
-  constructor(message: string, details?: RosterErrorDetails) {
-    super('UNEXPECTED_RESPONSE', message, details);
-  }
+  /** Always `UNEXPECTED_RESPONSE`. */
+  override readonly code = 'UNEXPECTED_RESPONSE';
 }
 
 /** The server answered `ok: false`: it did not make the change, and said no more. */
 export class OperationFailedError extends RosterError {
-  constructor(message: string, details?: RosterErrorDetails) {
-    super('OPERATION_FAILED', message, details);
-  }
+  /** Always `OPERATION_FAILED`. */
+  override readonly code = 'OPERATION_FAILED';
 }
 
 /** A GraphQL error Roster has no more specific class for (its `extensions.code` is in {@link RosterError.graphQLErrors}). */
 export class GraphQLResponseError extends RosterError {
-  constructor(message: string, details?: RosterErrorDetails) {
-    super('GRAPHQL_ERROR', message, details);
-  }
+  /** Always `GRAPHQL_ERROR`. */
+  override readonly code = 'GRAPHQL_ERROR';
 }
 
 /** An HTTP error status Roster has no more specific class for (e.g. 400, 413). */
 export class HttpError extends RosterError {
-  constructor(message: string, details?: RosterErrorDetails) {
-    super('HTTP_ERROR', message, details);
-  }
+  /** Always `HTTP_ERROR`. */
+  override readonly code = 'HTTP_ERROR';
 }
 
 /** The server does not offer this operation (it speaks only the documented core of the API). */
 export class NotSupportedError extends RosterError {
-  constructor(message: string, details?: RosterErrorDetails) {
-    super('NOT_SUPPORTED', message, details);
-  }
+  /** Always `NOT_SUPPORTED`. */
+  override readonly code = 'NOT_SUPPORTED';
 }

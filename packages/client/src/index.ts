@@ -11,6 +11,7 @@
  */
 export * from './generated/graphql.js';
 export { RosterClient, createClient, type ExecuteArgs } from './client.js';
+export { clientOptionsFromEnv, consoleLogger, createClientFromEnv } from './from-env.js';
 export type { ClientOptions, CallOptions, FetchLike, FetchInit, FetchResponse } from './options.js';
 export type { AuthMode, Credentials } from './auth.js';
 export type { RetryOptions } from './retry.js';
@@ -33,6 +34,7 @@ export {
   GraphQLResponseError,
   HttpError,
   NotSupportedError,
+  isRosterError,
   type RosterErrorCode,
   type RosterErrorDetails,
   type GraphQLErrorInfo,

@@ -44,8 +44,8 @@ export type FetchLike = (input: string, init: FetchInit) => Promise<FetchRespons
 
 /** Options of {@link createClient}. Credentials follow {@link Credentials}. */
 export interface ClientOptions extends Credentials {
-  /** The GraphQL endpoint, an absolute `http:` or `https:` URL. */
-  apiEndpoint: string;
+  /** The GraphQL endpoint, an absolute `http:` or `https:` URL (a string or a `URL`); `ROSTER_API_ENDPOINT` for {@link createClientFromEnv}. */
+  apiEndpoint: string | URL;
   /**
    * Time limit of each HTTP attempt, in milliseconds; each retry gets a fresh one.
    * @defaultValue 60_000 (as the Python SDK)
@@ -91,4 +91,6 @@ export interface CallOptions {
   headers?: Readonly<Record<string, string>> | undefined;
   /** Whether this call may be repeated safely; overrides the per-operation default. */
   idempotent?: boolean | undefined;
+  /** Called when the call succeeds, with how many HTTP attempts it took (retries included); an exception it throws rejects the call. */
+  onSuccess?: ((attempts: number) => void) | undefined;
 }

@@ -1,4 +1,4 @@
-import { activeUser, DOCUMENTED_LIST_USERS_RESPONSE, EXAMPLE_CREDENTIALS } from '@roster/fixtures';
+import { activeUser, DOCUMENTED_LIST_USERS_RESPONSE, EXAMPLE_CREDENTIALS, startServer } from '@roster/fixtures';
 import { describe, expect, it } from 'vitest';
 import {
   createClient,
@@ -8,7 +8,7 @@ import {
   ListUsersDocument,
   UserAccountType,
 } from '../src/index.js';
-import { adminClient, useServer } from './helpers.js';
+import { adminClient, rejectionOf, useServer } from './helpers.js';
 
 const server = useServer();
 
@@ -56,6 +56,31 @@ describe('execute', () => {
     expect(headers['x-request-source']).toBe('tests');
     expect(headers['x-call']).toBe('yes');
     expect(headers['x-api-secret']).toBe(EXAMPLE_CREDENTIALS.admin.apiSecret);
+  });
+
+  it('per-call headers cannot replace authentication either, whatever their case', async () => {
+    const { client } = adminClient(server.current);
+    await client.execute(ListActiveUsersDocument, {}, { headers: { 'X-API-KEY': 'evil-key', 'x-Api-Secret': 'evil-secret', 'x-call': 'yes' } });
+    const headers = server.current.requests[0]?.headers ?? {};
+    expect(headers['x-call']).toBe('yes');
+    expect(headers['x-api-key']).toBe(EXAMPLE_CREDENTIALS.admin.apiKey);
+    expect(headers['x-api-secret']).toBe(EXAMPLE_CREDENTIALS.admin.apiSecret);
+    const token = createClient({ apiEndpoint: server.current.url, apiSecret: EXAMPLE_CREDENTIALS.adminWorkspaceToken });
+    await token.execute(ListActiveUsersDocument, {}, { headers: { Authorization: 'Bearer evil' } });
+    expect(server.current.requests[1]?.headers.authorization).toBe(`Bearer ${EXAMPLE_CREDENTIALS.adminWorkspaceToken}`);
+  });
+
+  it('does not follow a redirect, so the credentials never reach where it points', async () => {
+    const elsewhere = await startServer({ seed: 'example' });
+    try {
+      server.current.faults.enqueue({ kind: 'response', status: 307, headers: { location: elsewhere.url }, body: '' });
+      const { client } = adminClient(server.current, { retry: false });
+      const error = await rejectionOf(client.execute(ListActiveUsersDocument));
+      expect(error).toMatchObject({ code: 'NETWORK_ERROR', attempts: 1 });
+      expect(elsewhere.requests).toHaveLength(0);
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it('rejects variables that cannot be serialised with a ValidationError, sending nothing', async () => {

@@ -7,149 +7,119 @@ import {
   InviteUserDocument,
   ListActiveUsersDocument,
   ListInvitedUsersDocument,
-  NotFoundError,
   ResendInviteDocument,
   RevokeInviteDocument,
-  UnexpectedResponseError,
   UpdateUserAccountTypeDocument,
   UpdateUserDocument,
   type CallOptions,
-  type RosterClient,
   type UpdateUserInput as WireUpdate,
 } from '@roster/client';
-import { notSupported, type FeatureDetector } from './features.js';
-import type { Group, UpdateUserInput, User, Workspace } from './types.js';
-import { checkAccountType, checkEmail, checkUid, inputObject, throwIfInvalid } from './validate.js';
+import { answerError, run, USER_NULLABLE, type Context } from './context.js';
+import { emailOf, userUidOf } from './core.js';
+import { notSupported } from './features.js';
+import { fromActive, fromInvited } from './listing.js';
+import type { EmailRef, Group, UpdateUserInput, User, UserRef, Workspace } from './types.js';
+import { checkAccountType, checkEmail, checkUid, fieldsOf, throwIfInvalid } from './validate.js';
 
-/** The client and the feature detector every extended operation needs. */
-export interface Context {
-  readonly client: RosterClient;
-  readonly features: FeatureDetector;
-}
-
-type Issue = { path: string; message: string };
+// The methods beyond the documented core: they use the Roster extension when the server has
+// it, and fall back to the core where the core can answer.
 
 // These extension mutations land in the same state when repeated, so transport failures
 // may retry them (a caller's own `idempotent` option still wins).
 const idempotent = (options: CallOptions | undefined): CallOptions => ({ idempotent: true, ...options });
 
-function notFound(operation: string, what: string): NotFoundError {
-  return new NotFoundError(`Not found in ${operation}: ${what}`, { operationName: operation });
-}
-
-function requireUser(operation: string, user: User | null | undefined): User {
-  if (!user) throw new UnexpectedResponseError(`Unexpected response in ${operation}: ok without the user`, { operationName: operation });
+/** The user of a `UserMutationResponse`: a server answering `ok` must send it. */
+function userOf(operation: string, data: object, user: User | null): User {
+  if (!user) throw answerError(operation, 'ok without the user', data, true);
   return user;
 }
 
-/** Validates `{ userUid }` input and returns the uid. */
-export function userUidOf(what: string, input: unknown): string {
-  const fields = inputObject(what, input);
-  const issues: Issue[] = [];
-  checkUid(fields.userUid, 'userUid', issues);
-  throwIfInvalid(what, issues);
-  return fields.userUid as string;
-}
 
-const coreUser = (u: { uid: string; email: string; name: string; accountType: string }): User => ({
-  ...u,
-  status: 'ACTIVE',
-  enabled: true,
-  inviteStatus: null,
-  createdAt: null,
-  updatedAt: null,
-});
-
-export async function getUser({ client, features }: Context, userUid: string, options?: CallOptions): Promise<User> {
+export async function getUser(context: Context, userUid: string, options?: CallOptions): Promise<User> {
   const uid = userUidOf('get', { userUid });
-  if ((await features.get(options)).extension) {
-    const { user } = await client.execute(GetUserDocument, { uid }, options);
-    if (!user) throw notFound('GetUser', `no user has uid ${uid}`);
-    return user;
+  if ((await context.features.get(options)).extension) {
+    const data = await run(context, GetUserDocument, { uid }, options, USER_NULLABLE);
+    if (!data.user) throw answerError('GetUser', `no user has uid ${uid}`, data);
+    return data.user;
   }
   // The core lists enabled users only: a disabled user cannot be found there.
-  const { listUsers } = await client.execute(ListActiveUsersDocument, {}, options);
-  const found = listUsers.activeUsers.find((u) => u.uid === uid);
-  if (!found) throw notFound('ListActiveUsers', `no active user has uid ${uid}`);
-  return coreUser(found);
+  const data = await run(context, ListActiveUsersDocument, {}, options);
+  const found = data.listUsers.activeUsers.find((u) => u.uid === uid);
+  if (!found) throw answerError('ListActiveUsers', `no active user has uid ${uid}`, data);
+  return fromActive(found);
 }
 
-export async function updateUser({ client, features }: Context, input: UpdateUserInput, options?: CallOptions): Promise<User> {
-  const fields = inputObject('update', input);
-  const issues: Issue[] = [];
+export async function updateUser(context: Context, input: UpdateUserInput, options?: CallOptions): Promise<User> {
+  const fields = fieldsOf('update', input);
+  const issues: { path: string; message: string }[] = [];
   checkUid(fields.userUid, 'userUid', issues);
   if (fields.email !== undefined) checkEmail(fields.email, 'email', issues);
   if (fields.accountType !== undefined) checkAccountType(fields.accountType, 'accountType', issues);
   if (fields.name !== undefined && (typeof fields.name !== 'string' || fields.name.trim() === '' || fields.name.length > 200)) {
-    issues.push({ path: 'name', message: 'name must be a string of 1 to 200 characters' });
+    issues.push({ path: 'name', message: 'must be a string of 1 to 200 characters' });
   }
   if (fields.name === undefined && fields.email === undefined && fields.accountType === undefined) {
     issues.push({ path: '', message: 'give at least one of name, email, accountType' });
   }
   throwIfInvalid('update', issues);
-  const change: WireUpdate = {};
-  if (input.name !== undefined) change.name = input.name;
-  if (input.email !== undefined) change.email = input.email;
-  if (input.accountType !== undefined) change.accountType = input.accountType;
+  // A field left undefined is left out of the JSON: it stays unchanged.
+  const change: WireUpdate = { name: input.name, email: input.email, accountType: input.accountType };
 
-  if ((await features.get(options)).extension) {
-    const { updateUser: result } = await client.execute(UpdateUserDocument, { uid: input.userUid, input: change }, idempotent(options));
-    return requireUser('UpdateUser', result.user);
+  if ((await context.features.get(options)).extension) {
+    const data = await run(context, UpdateUserDocument, { uid: input.userUid, input: change }, idempotent(options), USER_NULLABLE);
+    return userOf('UpdateUser', data, data.updateUser.user);
   }
   // A role change alone is what the core's updateUserAccountType does.
   if (change.name !== undefined || change.email !== undefined) throw notSupported('UpdateUser', 'changing name or email');
-  await client.execute(UpdateUserAccountTypeDocument, { uid: input.userUid, accountType: change.accountType! }, options);
-  return getUser({ client, features }, input.userUid, options);
+  await run(context, UpdateUserAccountTypeDocument, { uid: input.userUid, accountType: change.accountType! }, options);
+  return getUser(context, input.userUid, options);
 }
 
-export async function enableUser({ client, features }: Context, userUid: string, options?: CallOptions): Promise<User> {
-  await features.require('EnableUser', options);
-  const { enableUser: result } = await client.execute(EnableUserDocument, { uid: userUid }, idempotent(options));
-  return requireUser('EnableUser', result.user);
+export async function enableUser(context: Context, input: UserRef, options?: CallOptions): Promise<User> {
+  const uid = userUidOf('enable', input);
+  await context.features.require('EnableUser', options);
+  const data = await run(context, EnableUserDocument, { uid }, idempotent(options), USER_NULLABLE);
+  return userOf('EnableUser', data, data.enableUser.user);
 }
 
-export async function deleteUser({ client, features }: Context, userUid: string, options?: CallOptions): Promise<void> {
-  await features.require('DeleteUser', options);
-  await client.execute(DeleteUserDocument, { uid: userUid }, options);
+export async function deleteUser(context: Context, input: UserRef, options?: CallOptions): Promise<void> {
+  const uid = userUidOf('delete', input);
+  await context.features.require('DeleteUser', options);
+  await run(context, DeleteUserDocument, { uid }, options);
 }
 
-/** Validates `{ email }` input and returns the address. */
-export function emailOf(what: string, input: unknown): string {
-  const fields = inputObject(what, input);
-  const issues: Issue[] = [];
-  checkEmail(fields.email, 'email', issues);
-  throwIfInvalid(what, issues);
-  return fields.email as string;
-}
-
-export async function resendInvite({ client, features }: Context, email: string, options?: CallOptions): Promise<User> {
-  if ((await features.get(options)).extension) {
-    const { resendInvite: result } = await client.execute(ResendInviteDocument, { email }, options);
-    return requireUser('ResendInvite', result.user);
+export async function resendInvite(context: Context, input: EmailRef, options?: CallOptions): Promise<User> {
+  const email = emailOf('resendInvite', input);
+  if ((await context.features.get(options)).extension) {
+    const data = await run(context, ResendInviteDocument, { email }, options, USER_NULLABLE);
+    return userOf('ResendInvite', data, data.resendInvite.user);
   }
   // The core re-sends a pending invitation when it is invited again with its role.
-  const { listUsers } = await client.execute(ListInvitedUsersDocument, {}, options);
-  const pending = listUsers.invitedUsers.find((u) => u.email.toLowerCase() === email.toLowerCase());
-  if (!pending) throw notFound('ListInvitedUsers', `no pending invitation for '${email}'`);
-  await client.execute(InviteUserDocument, { email: pending.email, accountType: pending.accountType }, options);
-  return { ...pending, uid: null, name: null, status: 'INVITED', enabled: false, inviteStatus: 'SENT', createdAt: null, updatedAt: null };
+  const data = await run(context, ListInvitedUsersDocument, {}, options);
+  const pending = data.listUsers.invitedUsers.find((u) => u.email.toLowerCase() === email.toLowerCase());
+  if (!pending) throw answerError('ListInvitedUsers', `no pending invitation for '${email}'`, data);
+  await run(context, InviteUserDocument, { email: pending.email, accountType: pending.accountType }, options);
+  return { ...fromInvited(pending), inviteStatus: 'SENT' };
 }
 
-export async function revokeInvite({ client, features }: Context, email: string, options?: CallOptions): Promise<void> {
-  await features.require('RevokeInvite', options);
-  await client.execute(RevokeInviteDocument, { email }, options);
+export async function revokeInvite(context: Context, input: EmailRef, options?: CallOptions): Promise<void> {
+  const email = emailOf('revokeInvite', input);
+  await context.features.require('RevokeInvite', options);
+  await run(context, RevokeInviteDocument, { email }, options);
 }
 
-export async function userGroups({ client, features }: Context, userUid: string, options?: CallOptions): Promise<Group[]> {
-  await features.require('GetUserGroups', options);
-  const { user } = await client.execute(GetUserGroupsDocument, { uid: userUid }, options);
-  if (!user) throw notFound('GetUserGroups', `no user has uid ${userUid}`);
-  return user.groups;
+export async function listGroups(context: Context, input: UserRef, options?: CallOptions): Promise<Group[]> {
+  const uid = userUidOf('listGroups', input);
+  await context.features.require('GetUserGroups', options);
+  const data = await run(context, GetUserGroupsDocument, { uid }, options, 'user uid');
+  if (!data.user) throw answerError('GetUserGroups', `no user has uid ${uid}`, data);
+  return data.user.groups;
 }
 
-export async function userWorkspaces({ client, features }: Context, userUid: string, options?: CallOptions): Promise<Workspace[]> {
-  await features.require('GetUserWorkspaces', options);
-  const { user } = await client.execute(GetUserWorkspacesDocument, { uid: userUid }, options);
-  if (!user) throw notFound('GetUserWorkspaces', `no user has uid ${userUid}`);
-  return user.workspaces;
+export async function listWorkspaces(context: Context, input: UserRef, options?: CallOptions): Promise<Workspace[]> {
+  const uid = userUidOf('listWorkspaces', input);
+  await context.features.require('GetUserWorkspaces', options);
+  const data = await run(context, GetUserWorkspacesDocument, { uid }, options, 'user');
+  if (!data.user) throw answerError('GetUserWorkspaces', `no user has uid ${uid}`, data);
+  return data.user.workspaces;
 }

@@ -1,4 +1,5 @@
-import { NotSupportedError, RosterError, RosterServerInfoDocument, type CallOptions, type RosterClient } from '@roster/client';
+import { isRosterError, NotSupportedError, RosterServerInfoDocument, type CallOptions, type RosterClient } from '@roster/client';
+import { run, type Context } from './context.js';
 
 /** What the server behind a client offers. */
 export interface ServerFeatures {
@@ -13,7 +14,7 @@ const CORE_ONLY: ServerFeatures = { extension: false, extensionVersion: undefine
 /** A GraphQL validation error naming the probe field means the server does not know it. */
 function isUnknownField(error: unknown): boolean {
   return (
-    error instanceof RosterError &&
+    isRosterError(error) &&
     error.graphQLErrors.some(
       (e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' || /cannot query field/i.test(e.message),
     )
@@ -26,16 +27,16 @@ function isUnknownField(error: unknown): boolean {
  * (network, credentials) is not remembered, so the next call tries again.
  */
 export class FeatureDetector {
-  readonly #client: RosterClient;
+  readonly #context: Pick<Context, 'client'>;
   #features: Promise<ServerFeatures> | undefined;
 
   constructor(client: RosterClient) {
-    this.#client = client;
+    this.#context = { client };
   }
 
   /** The server's features, detected on first use. */
   get(options?: CallOptions): Promise<ServerFeatures> {
-    this.#features ??= this.#client.execute(RosterServerInfoDocument, {}, options).then(
+    this.#features ??= run(this.#context, RosterServerInfoDocument, {}, options).then(
       (data): ServerFeatures => ({ extension: true, extensionVersion: data.rosterServer.extensionVersion }),
       (error: unknown) => {
         if (isUnknownField(error)) return CORE_ONLY;
@@ -58,7 +59,7 @@ export class FeatureDetector {
 /** The error for an operation a core-only server cannot serve. */
 export function notSupported(operation: string, detail = ''): NotSupportedError {
   return new NotSupportedError(
-    `Not supported by this server: ${operation}${detail ? ` (${detail})` : ''} needs the Roster extension, and the server speaks only the documented core API`,
+    `Not supported by this server: ${operation}${detail ? ` (${detail})` : ''} needs the Roster extension; the server has only the core API`,
     { operationName: operation },
   );
 }

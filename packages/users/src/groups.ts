@@ -1,7 +1,7 @@
 import { AddUserToGroupDocument, ListGroupsDocument, RemoveUserFromGroupDocument, type CallOptions } from '@roster/client';
-import type { Context } from './extended.js';
+import { run, type Context } from './context.js';
 import type { Group } from './types.js';
-import { checkUid, inputObject, throwIfInvalid } from './validate.js';
+import { checked, checkUid, type Check } from './validate.js';
 
 /** What {@link Groups.addUser} and {@link Groups.removeUser} take. */
 export interface GroupMembershipInput {
@@ -12,12 +12,29 @@ export interface GroupMembershipInput {
 }
 
 function membership(what: string, input: GroupMembershipInput): { groupId: string; uid: string } {
-  const fields = inputObject(what, input);
-  const issues: { path: string; message: string }[] = [];
-  if (typeof fields.groupId !== 'string' || fields.groupId === '') issues.push({ path: 'groupId', message: 'groupId must be a non-empty string' });
-  checkUid(fields.userUid, 'userUid', issues);
-  throwIfInvalid(what, issues);
+  const groupId: Check = (value, path, issues) => (typeof value === 'string' && value !== '') || !issues.push({ path, message: 'must be a non-empty string' });
+  checked(what, input, { groupId, userUid: checkUid });
   return { groupId: input.groupId, uid: input.userUid };
+}
+
+// The free functions behind `roster.groups`, taking (context, input, options) as those behind
+// `roster.users` do.
+
+async function listAllGroups(context: Context, options?: CallOptions): Promise<Group[]> {
+  await context.features.require('ListGroups', options);
+  return (await run(context, ListGroupsDocument, {}, options)).groups;
+}
+
+async function addUser(context: Context, input: GroupMembershipInput, options?: CallOptions): Promise<void> {
+  const variables = membership('groups.addUser', input);
+  await context.features.require('AddUserToGroup', options);
+  await run(context, AddUserToGroupDocument, variables, { idempotent: true, ...options });
+}
+
+async function removeUser(context: Context, input: GroupMembershipInput, options?: CallOptions): Promise<void> {
+  const variables = membership('groups.removeUser', input);
+  await context.features.require('RemoveUserFromGroup', options);
+  await run(context, RemoveUserFromGroupDocument, variables, { idempotent: true, ...options });
 }
 
 /**
@@ -27,7 +44,7 @@ function membership(what: string, input: GroupMembershipInput): { groupId: strin
 export class Groups {
   readonly #context: Context;
 
-  /** @param context - the client and its feature detector; {@link Roster} creates them. */
+  /** @internal {@link Roster} creates it: use `roster.groups`. */
   constructor(context: Context) {
     this.#context = context;
   }
@@ -40,9 +57,8 @@ export class Groups {
    * for (const group of await roster.groups.list()) console.log(group.name, group.memberCount);
    * ```
    */
-  async list(options?: CallOptions): Promise<Group[]> {
-    await this.#context.features.require('ListGroups', options);
-    return (await this.#context.client.execute(ListGroupsDocument, {}, options)).groups;
+  list(options?: CallOptions): Promise<Group[]> {
+    return listAllGroups(this.#context, options);
   }
 
   /**
@@ -53,19 +69,15 @@ export class Groups {
    * await roster.groups.addUser({ groupId: 'engineering', userUid: ada.uid });
    * ```
    */
-  async addUser(input: GroupMembershipInput, options?: CallOptions): Promise<void> {
-    const variables = membership('groups.addUser', input);
-    await this.#context.features.require('AddUserToGroup', options);
-    await this.#context.client.execute(AddUserToGroupDocument, variables, { idempotent: true, ...options });
+  addUser(input: GroupMembershipInput, options?: CallOptions): Promise<void> {
+    return addUser(this.#context, input, options);
   }
 
   /**
    * Removes a user from a group; removing a non-member changes nothing.
    * @throws `ValidationError` before any request for a bad uid; `NotFoundError` for an unknown group or user.
    */
-  async removeUser(input: GroupMembershipInput, options?: CallOptions): Promise<void> {
-    const variables = membership('groups.removeUser', input);
-    await this.#context.features.require('RemoveUserFromGroup', options);
-    await this.#context.client.execute(RemoveUserFromGroupDocument, variables, { idempotent: true, ...options });
+  removeUser(input: GroupMembershipInput, options?: CallOptions): Promise<void> {
+    return removeUser(this.#context, input, options);
   }
 }

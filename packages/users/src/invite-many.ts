@@ -1,6 +1,8 @@
-import { AbortError, ListInvitedUsersDocument, RosterError, ValidationError, type CallOptions, type RosterClient } from '@roster/client';
+import { isRosterError, RosterError, type CallOptions } from '@roster/client';
+import type { Context } from './context.js';
+import { invite, listInvited } from './core.js';
 import type { InviteInput, InviteOutcome, InviteProgress } from './types.js';
-import type { Users } from './users.js';
+import { throwIfInvalid } from './validate.js';
 
 /** Options of {@link Users.inviteMany}. Call options (`timeoutMs`, `retry`, `headers`) apply to every request. */
 export interface InviteManyOptions extends CallOptions {
@@ -24,21 +26,12 @@ const BULK_RETRY = { maxAttempts: 6 } as const;
 // Array.isArray would narrow a readonly array parameter to any[].
 const isList = (value: unknown): boolean => Array.isArray(value);
 
-export async function inviteMany(
-  client: RosterClient,
-  users: Users,
-  entries: readonly InviteInput[],
-  options: InviteManyOptions = {},
-): Promise<InviteOutcome[]> {
+export async function inviteMany(context: Context, entries: readonly InviteInput[], options: InviteManyOptions = {}): Promise<InviteOutcome[]> {
   const { concurrency = 4, onProgress, resend = false, signal, ...callOptions } = options;
-  if (!isList(entries)) {
-    throw new ValidationError('Invalid input to inviteMany: entries must be an array', { issues: [{ path: 'entries', message: 'must be an array' }] });
-  }
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
-    throw new ValidationError('Invalid input to inviteMany: concurrency must be an integer from 1 to 32', {
-      issues: [{ path: 'concurrency', message: 'must be an integer from 1 to 32' }],
-    });
-  }
+  const issues: { path: string; message: string }[] = [];
+  if (!isList(entries)) issues.push({ path: 'entries', message: 'must be an array' });
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) issues.push({ path: 'concurrency', message: 'must be an integer from 1 to 32' });
+  throwIfInvalid('inviteMany', issues);
   const perCall: CallOptions = { ...callOptions, signal, retry: callOptions.retry === false ? false : { ...BULK_RETRY, ...callOptions.retry } };
 
   const outcomes: (InviteOutcome | undefined)[] = new Array<InviteOutcome | undefined>(entries.length);
@@ -56,8 +49,7 @@ export async function inviteMany(
   // One listing up front tells which addresses already have a pending invitation.
   const pending = new Set<string>();
   if (!resend && entries.length > 0) {
-    const data = await client.execute(ListInvitedUsersDocument, {}, perCall);
-    for (const invited of data.listUsers.invitedUsers) pending.add(invited.email.toLowerCase());
+    for (const invited of await listInvited(context, perCall)) pending.add(invited.email.toLowerCase());
   }
 
   const firstIndexOf = new Map<string, number>();
@@ -85,10 +77,11 @@ export async function inviteMany(
         continue;
       }
       try {
-        await users.invite(entry, perCall);
+        await invite(context, entry, perCall);
         settle({ index, email, status: 'invited' });
       } catch (error) {
-        const failure = error instanceof RosterError ? error : new AbortError(`inviteMany: ${String(error)}`, { cause: error });
+        // Not a Roster error (a bug, or a throwing getter in an entry): say so, keep it as the cause.
+        const failure = isRosterError(error) ? error : new RosterError(`Unexpected failure in inviteMany: ${String(error)}`, { operationName: 'InviteUser', cause: error });
         settle({ index, email, status: 'failed', error: failure });
       }
     }

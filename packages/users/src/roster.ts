@@ -1,4 +1,4 @@
-import { createClient, type ClientOptions, type RosterClient } from '@roster/client';
+import { createClient, createClientFromEnv, RosterClient, type ClientOptions } from '@roster/client';
 import { FeatureDetector } from './features.js';
 import { Groups } from './groups.js';
 import { Users } from './users.js';
@@ -11,7 +11,7 @@ export type RosterOptions = ClientOptions;
  * @example
  * ```ts
  * import { Roster, UserAccountType } from '@roster/users';
- * const roster = new Roster({ apiEndpoint: process.env.API_ENDPOINT!, apiKey: process.env.API_KEY!, apiSecret: process.env.API_SECRET! });
+ * const roster = new Roster({ apiEndpoint: 'https://api.example.com/graphql', apiKey, apiSecret }); // or Roster.fromEnv()
  * const admins = (await roster.users.listActive()).filter((u) => u.accountType === UserAccountType.ADMIN);
  * ```
  */
@@ -23,12 +23,33 @@ export class Roster {
   /** The workspace's groups (needs the Roster extension). */
   readonly groups: Groups;
 
-  /** @throws `ValidationError` when the options are incomplete or invalid (messages never include a secret). */
-  constructor(options: RosterOptions) {
-    this.client = createClient(options);
+  /**
+   * @throws `ValidationError` listing in `issues` every missing or invalid option at once (messages never include a secret).
+   * @param options - the options, or an already made client to share (its options are used as they are).
+   */
+  constructor(options: RosterOptions | RosterClient) {
+    this.client = options instanceof RosterClient ? options : createClient(options);
     const context = { client: this.client, features: new FeatureDetector(this.client) };
     this.users = new Users(context);
     this.groups = new Groups(context);
+  }
+
+  /**
+   * A Roster configured from the environment: `ROSTER_API_ENDPOINT`, `ROSTER_API_KEY`,
+   * `ROSTER_API_SECRET`, `ROSTER_WORKSPACE_UID`, and `ROSTER_DEBUG=1` for a console logger
+   * (see `createClientFromEnv`). `overrides` win over the environment.
+   * @param env - the variables to read.
+   * @defaultValue `process.env`
+   * @throws `ValidationError` listing in `issues` every missing or invalid option at once, naming
+   * the variable to set (never a secret's value).
+   * @example
+   * ```ts
+   * // ROSTER_API_ENDPOINT=https://api.example.com/graphql ROSTER_API_KEY=… ROSTER_API_SECRET=… node app.mjs
+   * const roster = Roster.fromEnv({ timeoutMs: 10_000 });
+   * ```
+   */
+  static fromEnv(overrides?: Partial<RosterOptions>, env?: Readonly<Record<string, string | undefined>>): Roster {
+    return new Roster(createClientFromEnv(overrides, env));
   }
 
   /** A description without credentials. */

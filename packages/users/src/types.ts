@@ -44,10 +44,19 @@ export interface UpdateAccountTypeInput {
   readonly accountType: UserAccountType;
 }
 
-/** What {@link Users.disable} takes. */
-export interface DisableInput {
-  /** The `uid` of the active member to disable (64 lowercase hexadecimal characters). */
+/** A user, by uid: what {@link Users.disable}, {@link Users.enable}, {@link Users.delete}, {@link Users.listGroups} and {@link Users.listWorkspaces} take. */
+export interface UserRef {
+  /** The `uid` of the user (64 lowercase hexadecimal characters). */
   readonly userUid: string;
+}
+
+/** What {@link Users.disable} takes. @deprecated Use {@link UserRef}, the same type under the name every method uses. */
+export type DisableInput = UserRef;
+
+/** An invitation, by address: what {@link Users.resendInvite} and {@link Users.revokeInvite} take. */
+export interface EmailRef {
+  /** The address the invitation was sent to; compared ignoring case. */
+  readonly email: string;
 }
 
 /**

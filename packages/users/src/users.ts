@@ -1,33 +1,13 @@
-import {
-  DisableUserDocument,
-  GetUserByEmailDocument,
-  InviteUserDocument,
-  ListActiveUsersDocument,
-  ListInvitedUsersDocument,
-  NotFoundError,
-  UpdateUserAccountTypeDocument,
-  type CallOptions,
-  type RosterClient,
-} from '@roster/client';
-import {
-  deleteUser,
-  emailOf,
-  enableUser,
-  getUser,
-  resendInvite,
-  revokeInvite,
-  updateUser,
-  userGroups,
-  userUidOf,
-  userWorkspaces,
-  type Context,
-} from './extended.js';
+import type { CallOptions } from '@roster/client';
+import type { Context } from './context.js';
+import { disable, getByEmail, invite, listActive, listInvited, updateAccountType } from './core.js';
+import { deleteUser, enableUser, getUser, listGroups, listWorkspaces, resendInvite, revokeInvite, updateUser } from './extended.js';
 import type { ServerFeatures } from './features.js';
 import { inviteMany, type InviteManyOptions } from './invite-many.js';
 import { listAll, listPage, type ListOptions, type ListPageOptions } from './listing.js';
 import type {
   ActiveUser,
-  DisableInput,
+  EmailRef,
   Group,
   InvitedUser,
   InviteInput,
@@ -37,9 +17,9 @@ import type {
   User,
   UserFilter,
   UserPage,
+  UserRef,
   Workspace,
 } from './types.js';
-import { checkAccountType, checkEmail, checkUid, inputObject, throwIfInvalid } from './validate.js';
 
 /**
  * The users of a workspace: `roster.users`. Every method validates its input before any
@@ -50,12 +30,10 @@ import { checkAccountType, checkEmail, checkUid, inputObject, throwIfInvalid } f
  * fall back to the core where it can answer, and otherwise throw `NotSupportedError`.
  */
 export class Users {
-  readonly #client: RosterClient;
   readonly #context: Context;
 
-  /** @param context - the transport and its feature detector; {@link Roster} creates them. */
+  /** @internal {@link Roster} creates it: use `roster.users`. */
   constructor(context: Context) {
-    this.#client = context.client;
     this.#context = context;
   }
 
@@ -72,18 +50,16 @@ export class Users {
    * for (const user of await roster.users.listActive()) console.log(user.email, user.accountType);
    * ```
    */
-  async listActive(options?: CallOptions): Promise<ActiveUser[]> {
-    const data = await this.#client.execute(ListActiveUsersDocument, {}, options);
-    return data.listUsers.activeUsers;
+  listActive(options?: CallOptions): Promise<ActiveUser[]> {
+    return listActive(this.#context, options);
   }
 
   /**
    * Lists the pending invitations. Only the invited list is requested, not the active one.
    * @throws `RosterError` subclasses, see {@link RosterClient.execute}.
    */
-  async listInvited(options?: CallOptions): Promise<InvitedUser[]> {
-    const data = await this.#client.execute(ListInvitedUsersDocument, {}, options);
-    return data.listUsers.invitedUsers;
+  listInvited(options?: CallOptions): Promise<InvitedUser[]> {
+    return listInvited(this.#context, options);
   }
 
   /**
@@ -96,25 +72,8 @@ export class Users {
    * const ada = await roster.users.getByEmail('ada@acme.io');
    * ```
    */
-  async getByEmail(email: string, options?: CallOptions): Promise<ActiveUser> {
-    const issues: { path: string; message: string }[] = [];
-    checkEmail(email, 'email', issues);
-    throwIfInvalid('getByEmail', issues);
-    if ((await this.#context.features.get(options)).extension) {
-      const { userByEmail: found } = await this.#client.execute(GetUserByEmailDocument, { email }, options);
-      if (!found || found.status !== 'ACTIVE' || found.uid === null || found.name === null) {
-        throw new NotFoundError(`Not found in getByEmail: no active user has the email '${email}'`, { operationName: 'GetUserByEmail' });
-      }
-      return { uid: found.uid, email: found.email, name: found.name, accountType: found.accountType };
-    }
-    const wanted = email.toLowerCase();
-    const user = (await this.listActive(options)).find((candidate) => candidate.email.toLowerCase() === wanted);
-    if (!user) {
-      throw new NotFoundError(`Not found in getByEmail: no active user has the email '${email}'`, {
-        operationName: 'ListActiveUsers',
-      });
-    }
-    return user;
+  getByEmail(email: string, options?: CallOptions): Promise<ActiveUser> {
+    return getByEmail(this.#context, email, options);
   }
 
   /**
@@ -126,13 +85,8 @@ export class Users {
    * await roster.users.invite({ email: 'ada@acme.io', accountType: UserAccountType.DEVELOPER });
    * ```
    */
-  async invite(input: InviteInput, options?: CallOptions): Promise<void> {
-    const fields = inputObject('invite', input);
-    const issues: { path: string; message: string }[] = [];
-    checkEmail(fields.email, 'email', issues);
-    checkAccountType(fields.accountType, 'accountType', issues);
-    throwIfInvalid('invite', issues);
-    await this.#client.execute(InviteUserDocument, { email: input.email, accountType: input.accountType }, options);
+  invite(input: InviteInput, options?: CallOptions): Promise<void> {
+    return invite(this.#context, input, options);
   }
 
   /**
@@ -143,13 +97,8 @@ export class Users {
    * await roster.users.updateAccountType({ userUid: ada.uid, accountType: 'ADMIN' });
    * ```
    */
-  async updateAccountType(input: UpdateAccountTypeInput, options?: CallOptions): Promise<void> {
-    const fields = inputObject('updateAccountType', input);
-    const issues: { path: string; message: string }[] = [];
-    checkUid(fields.userUid, 'userUid', issues);
-    checkAccountType(fields.accountType, 'accountType', issues);
-    throwIfInvalid('updateAccountType', issues);
-    await this.#client.execute(UpdateUserAccountTypeDocument, { uid: input.userUid, accountType: input.accountType }, options);
+  updateAccountType(input: UpdateAccountTypeInput, options?: CallOptions): Promise<void> {
+    return updateAccountType(this.#context, input, options);
   }
 
   /**
@@ -161,12 +110,8 @@ export class Users {
    * await roster.users.disable({ userUid: ada.uid });
    * ```
    */
-  async disable(input: DisableInput, options?: CallOptions): Promise<void> {
-    const fields = inputObject('disable', input);
-    const issues: { path: string; message: string }[] = [];
-    checkUid(fields.userUid, 'userUid', issues);
-    throwIfInvalid('disable', issues);
-    await this.#client.execute(DisableUserDocument, { uid: input.userUid }, options);
+  disable(input: UserRef, options?: CallOptions): Promise<void> {
+    return disable(this.#context, input, options);
   }
 
   /**
@@ -189,11 +134,11 @@ export class Users {
    * @throws `ValidationError` for a bad filter or page size.
    * @example
    * ```ts
-   * const page = await roster.users.listPage({ status: ['INVITED'] }, { first: 50 });
+   * const page = await roster.users.listPage({ status: ['INVITED'] }, { pageSize: 50 });
    * ```
    */
   listPage(filter?: UserFilter, options?: ListPageOptions): Promise<UserPage> {
-    return listPage(this.#client, this.#context.features, filter, options);
+    return listPage(this.#context, filter, options);
   }
 
   /**
@@ -204,7 +149,7 @@ export class Users {
    * ```
    */
   list(filter?: UserFilter, options?: ListOptions): AsyncGenerator<User, void, undefined> {
-    return listAll(this.#client, this.#context.features, filter, options);
+    return listAll(this.#context, filter, options);
   }
 
   /**
@@ -225,16 +170,16 @@ export class Users {
    * Enables a disabled user again and returns it.
    * @throws `NotSupportedError` on a core-only server; `NotFoundError` for an unknown uid.
    */
-  enable(input: DisableInput, options?: CallOptions): Promise<User> {
-    return enableUser(this.#context, userUidOf('enable', input), options);
+  enable(input: UserRef, options?: CallOptions): Promise<User> {
+    return enableUser(this.#context, input, options);
   }
 
   /**
    * Deletes a user for good. The server refuses to delete the last admin.
    * @throws `NotSupportedError` on a core-only server; `NotFoundError` for an unknown uid.
    */
-  delete(input: DisableInput, options?: CallOptions): Promise<void> {
-    return deleteUser(this.#context, userUidOf('delete', input), options);
+  delete(input: UserRef, options?: CallOptions): Promise<void> {
+    return deleteUser(this.#context, input, options);
   }
 
   /**
@@ -242,32 +187,32 @@ export class Users {
    * address again with its role).
    * @throws `NotFoundError` when the address has no pending invitation.
    */
-  resendInvite(input: { readonly email: string }, options?: CallOptions): Promise<User> {
-    return resendInvite(this.#context, emailOf('resendInvite', input), options);
+  resendInvite(input: EmailRef, options?: CallOptions): Promise<User> {
+    return resendInvite(this.#context, input, options);
   }
 
   /**
    * Withdraws a pending invitation.
    * @throws `NotSupportedError` on a core-only server; `NotFoundError` when there is none.
    */
-  revokeInvite(input: { readonly email: string }, options?: CallOptions): Promise<void> {
-    return revokeInvite(this.#context, emailOf('revokeInvite', input), options);
+  revokeInvite(input: EmailRef, options?: CallOptions): Promise<void> {
+    return revokeInvite(this.#context, input, options);
   }
 
   /**
    * Lists the groups a user belongs to.
    * @throws `NotSupportedError` on a core-only server; `NotFoundError` for an unknown uid.
    */
-  listGroups(input: DisableInput, options?: CallOptions): Promise<Group[]> {
-    return userGroups(this.#context, userUidOf('listGroups', input), options);
+  listGroups(input: UserRef, options?: CallOptions): Promise<Group[]> {
+    return listGroups(this.#context, input, options);
   }
 
   /**
    * Lists the workspaces a user can reach (the analogue of sub-accounts).
    * @throws `NotSupportedError` on a core-only server; `NotFoundError` for an unknown uid.
    */
-  listWorkspaces(input: DisableInput, options?: CallOptions): Promise<Workspace[]> {
-    return userWorkspaces(this.#context, userUidOf('listWorkspaces', input), options);
+  listWorkspaces(input: UserRef, options?: CallOptions): Promise<Workspace[]> {
+    return listWorkspaces(this.#context, input, options);
   }
 
   /**
@@ -286,6 +231,6 @@ export class Users {
    * ```
    */
   inviteMany(entries: readonly InviteInput[], options?: InviteManyOptions): Promise<InviteOutcome[]> {
-    return inviteMany(this.#client, this, entries, options);
+    return inviteMany(this.#context, entries, options);
   }
 }

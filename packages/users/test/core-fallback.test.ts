@@ -82,4 +82,18 @@ describe('against a core-only server', () => {
     expect(error.message).toContain(operation);
     expect(ctx.server.store.getByUid(matt.uid)).toMatchObject({ name: 'Matt McDonald', enabled: true });
   });
+
+  it('matches the prefix against names as well as addresses, from their start, ignoring case', async () => {
+    const roster = rosterFor(ctx.server);
+    // Jonathan Maxwell's address is jonny@acme.io: only his name starts with "jonat".
+    expect((await roster.users.listPage({ prefix: 'JONAT' })).users.map((u) => u.email)).toEqual(['jonny@acme.io']);
+    expect((await roster.users.listPage({ prefix: 'maxwell' })).users).toEqual([]);
+  });
+
+  it('says which operation missed, and counts the request it sent', async () => {
+    const error = await rejectionOf(rosterFor(ctx.server).users.getByEmail('nobody@acme.io'));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ operationName: 'ListActiveUsers', attempts: 1 });
+    expect(error.message).toBe("Not found in ListActiveUsers: no active user has the email 'nobody@acme.io'");
+  });
 });

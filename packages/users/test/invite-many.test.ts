@@ -127,4 +127,23 @@ describe('inviteMany', () => {
     expect(await rosterFor(ctx.server).users.inviteMany([])).toEqual([]);
     expect(ctx.server.requests).toHaveLength(0);
   });
+
+  it('labels a failure that is not a Roster error for what it is, and goes on', async () => {
+    const bug = new TypeError('accountType getter exploded');
+    const entry = {
+      email: 'odd@acme.io',
+      get accountType(): never {
+        throw bug;
+      },
+    };
+    const outcomes = await rosterFor(ctx.server).users.inviteMany([entry, { email: 'fine@acme.io', accountType: 'ADMIN' }]);
+    const failed = outcomes[0];
+    expect(failed?.status).toBe('failed');
+    const error = failed?.status === 'failed' ? failed.error : undefined;
+    expect(error).toBeInstanceOf(RosterError);
+    expect(error).not.toBeInstanceOf(AbortError);
+    expect(error).toMatchObject({ code: 'UNKNOWN', operationName: 'InviteUser', message: 'Unexpected failure in inviteMany: TypeError: accountType getter exploded' });
+    expect(error?.cause).toBe(bug);
+    expect(outcomes[1]?.status).toBe('invited');
+  });
 });
