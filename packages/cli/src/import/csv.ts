@@ -42,7 +42,9 @@ const key = (header: string) => header.toLowerCase().replace(/[\s_-]+/g, '');
 export function readImportCsv(text: string, roles: readonly string[], roleDefault: string | undefined): ImportRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true }) as unknown as typeof records;
+    // Line ends become \n first: csv-parse counts a CRLF inside a quoted field as two lines,
+    // which would shift the line numbers of every later row.
+    records = parse(text.replace(/\r\n?/g, '\n'), { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true }) as unknown as typeof records;
   } catch (error) {
     throw new UsageError(`the file is not valid CSV: ${(error as Error).message}`, 'fix the file: nothing was sent');
   }

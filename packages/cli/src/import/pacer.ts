@@ -31,6 +31,8 @@ export interface PacerStats {
 }
 
 const DECREASE = 0.85;
+// The window over which the rate the server accepted is measured.
+const WINDOW_MS = 1000;
 // Slow start: +10% per accepted request. Then each accepted request adds 0.03 request/s, so a
 // second's worth of them (rate × 1 s) adds 3% to the rate.
 const SLOW_START_GROWTH = 0.1;
@@ -47,6 +49,8 @@ export class AdaptivePacer {
   #lastDecrease = Number.NEGATIVE_INFINITY;
   #sent = 0;
   #throttled = 0;
+  /** When the requests of the last WINDOW_MS were accepted. */
+  readonly #acceptedAt: number[] = [];
 
   constructor(options: PacerOptions = {}) {
     this.#rate = options.initialRate ?? 20;
@@ -74,15 +78,27 @@ export class AdaptivePacer {
     if (wait > 0.5) await new Promise((resolve) => setTimeout(resolve, wait));
   }
 
-  /** The server accepted a request: speed up. */
+  /** Requests per second the server accepted over the last second. */
+  #acceptedRate(now: number): number {
+    while (this.#acceptedAt.length > 0 && now - (this.#acceptedAt[0] ?? now) > WINDOW_MS) this.#acceptedAt.shift();
+    return (this.#acceptedAt.length * 1000) / WINDOW_MS;
+  }
+
+  /**
+   * The server accepted a request: speed up, but never past twice what it was seen to
+   * accept, so that a full bucket at the start cannot send the rate far beyond the limit.
+   */
   accepted(): void {
+    const now = this.#now();
+    this.#acceptedAt.push(now);
     const growth = this.#slowStart ? this.#rate * SLOW_START_GROWTH : AVOIDANCE_STEP;
-    this.#rate = Math.min(this.#max, this.#rate + growth);
+    this.#rate = Math.min(this.#max, this.#rate + growth, 2 * this.#acceptedRate(now) + 10);
   }
 
   /**
    * The server refused a request for its rate: slow down, at most once per round of
-   * requests in flight (the 429s of one burst are one signal, not many).
+   * requests in flight (the 429s of one burst are one signal, not many), to what it
+   * accepted over the last second if that is lower.
    */
   throttled(): void {
     this.#throttled += 1;
@@ -90,7 +106,8 @@ export class AdaptivePacer {
     const now = this.#now();
     if (now - this.#lastDecrease < Math.max(250, 2000 / this.#rate)) return;
     this.#lastDecrease = now;
-    this.#rate = Math.max(this.#min, this.#rate * DECREASE);
+    const accepted = this.#acceptedRate(now);
+    this.#rate = Math.max(this.#min, Math.min(this.#rate * DECREASE, accepted > 0 ? accepted : this.#rate));
     // Requests already given later slots keep them; new ones start from the slower pace.
     this.#next = Math.max(this.#next, now + 1000 / this.#rate);
   }

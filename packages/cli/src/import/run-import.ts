@@ -66,7 +66,9 @@ export async function runImport(context: CommandContext, options: ImportOptions)
 
   const pacer = new AdaptivePacer();
   const roster = await context.roster({ fetch: pacer.wrap((input, init) => fetch(input, init)) });
-  const [active, invited] = await Promise.all([roster.users.listActive({ signal }), roster.users.listInvited({ signal })]);
+  // The listings meet the rate limit as the invitations do: give them as many attempts.
+  const bulk = { signal, retry: { maxAttempts: 10 } };
+  const [active, invited] = await Promise.all([roster.users.listActive(bulk), roster.users.listInvited(bulk)]);
   const members = new Set(active.map((user) => user.email.toLowerCase()));
   const pending = new Map(invited.map((user) => [user.email.toLowerCase(), user.accountType]));
 
@@ -95,24 +97,40 @@ export async function runImport(context: CommandContext, options: ImportOptions)
     let failed = 0;
     const entries: InviteInput[] = toSend.map(({ row }) => ({ email: row.email, accountType: row.role as InviteInput['accountType'] }));
     // `resend: true` skips inviteMany's own listing of pending invitations: it was done above.
-    const outcomes = await roster.users.inviteMany(entries, {
-      concurrency: options.concurrency,
-      resend: true,
-      signal,
-      retry: { maxAttempts: 10 },
-      onProgress: ({ done, outcome }) => {
-        if (outcome.status === 'failed') failed += 1;
-        progress.update(done, failed);
-      },
-    });
-    progress.stop();
-    for (const outcome of outcomes) {
-      const entry = report[toSend[outcome.index]?.at ?? -1];
-      if (!entry) continue;
-      if (outcome.status === 'invited') entry.outcome = 'invited';
-      else if (outcome.status === 'failed') [entry.outcome, entry.detail] = ['failed', `${outcome.error.name}: ${outcome.error.message}`];
-      else if (outcome.status === 'skipped') [entry.outcome, entry.detail] = ['not-sent', 'interrupted before it was sent: run the import again'];
+    // A row refused for the rate after all its attempts was not executed (a 429 executes
+    // nothing), so it is safe to send again: up to three passes, so that none is lost.
+    let pass = entries.map((_, index) => index);
+    let settled = 0;
+    for (let round = 0; round < 3 && pass.length > 0 && !signal.aborted; round++) {
+      const outcomes = await roster.users.inviteMany(
+        pass.map((index) => entries[index] as InviteInput),
+        {
+          concurrency: options.concurrency,
+          resend: true,
+          ...bulk,
+          onProgress: ({ outcome }) => {
+            const final = outcome.status !== 'failed' || outcome.error.code !== 'RATE_LIMITED' || round === 2;
+            if (final) settled += 1;
+            if (final && outcome.status === 'failed') failed += 1;
+            progress.update(settled, failed);
+          },
+        },
+      );
+      const again: number[] = [];
+      for (const outcome of outcomes) {
+        const index = pass[outcome.index] ?? -1;
+        const entry = report[toSend[index]?.at ?? -1];
+        if (!entry) continue;
+        if (outcome.status === 'invited') entry.outcome = 'invited';
+        else if (outcome.status === 'skipped') [entry.outcome, entry.detail] = ['not-sent', 'interrupted before it was sent: run the import again'];
+        else if (outcome.status === 'failed') {
+          [entry.outcome, entry.detail] = ['failed', `${outcome.error.name}: ${outcome.error.message}`];
+          if (outcome.error.code === 'RATE_LIMITED') again.push(index);
+        }
+      }
+      pass = again;
     }
+    progress.stop();
   }
 
   const counts = new Map<Outcome, number>(ORDER.map((outcome) => [outcome, 0]));
