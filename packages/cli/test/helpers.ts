@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -105,7 +105,7 @@ export function expectNoSecret(result: Result, extra: readonly string[] = []): v
 
 /** A `roster` process left running, for tests that interrupt it. */
 export interface Running {
-  readonly child: import('node:child_process').ChildProcess;
+  readonly child: ChildProcess;
   readonly done: Promise<Result & { signal: NodeJS.Signals | null }>;
 }
 
