@@ -2,6 +2,7 @@
 // `CommandSpec` (see ../command.ts and the package README), import it here and add it to
 // COMMANDS. A new first word (`roster <group> …`) also gets a line in GROUPS.
 import type { CommandSpec } from '../command.js';
+import { complete, completion } from './completion.js';
 import { groupsAdd, groupsList, groupsRemove } from './groups.js';
 import { invitesResend, invitesRevoke } from './invites.js';
 import { status } from './status.js';
@@ -30,6 +31,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   groupsAdd,
   groupsRemove,
   status,
+  completion,
+  complete,
 ];
 
 /** The command groups (the first word of `roster users list`) and their one-line summaries. */
