@@ -38,7 +38,12 @@ export function chooseFields(value: unknown, all: readonly string[], fallback: r
   return fields;
 }
 
-const pick = (record: DataRecord, fields: readonly string[]) => Object.fromEntries(fields.map((field) => [field, record[field] ?? null]));
+// A plain loop: this runs once per record, 100,000 times for a large workspace.
+function pick(record: DataRecord, fields: readonly string[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const field of fields) picked[field] = record[field] ?? null;
+  return picked;
+}
 
 // Records go out in chunks: one write per record would cost a syscall each on 100,000 users.
 const CHUNK = 500;
