@@ -1,4 +1,3 @@
-import { EXAMPLE_WORKSPACE } from '@roster/fixtures';
 import { describe, expect, it } from 'vitest';
 import {
   dumpRoster,
