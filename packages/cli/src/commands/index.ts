@@ -2,6 +2,10 @@
 // `CommandSpec` (see ../command.ts and the package README), import it here and add it to
 // COMMANDS. A new first word (`roster <group> …`) also gets a line in GROUPS.
 import type { CommandSpec } from '../command.js';
+import { apply } from './apply.js';
+import { drift } from './drift.js';
+import { dump } from './dump.js';
+import { plan } from './plan.js';
 import { status } from './status.js';
 import { usersList } from './users-list.js';
 
@@ -9,6 +13,10 @@ import { usersList } from './users-list.js';
 export const COMMANDS: readonly CommandSpec[] = [
   usersList,
   status,
+  dump,
+  plan,
+  apply,
+  drift,
 ];
 
 /** The command groups (the first word of `roster users list`) and their one-line summaries. */
