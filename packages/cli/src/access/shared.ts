@@ -53,14 +53,29 @@ export function planOptions(options: Readonly<Record<string, unknown>>): Access.
   return { allowMassRemoval: options.allowMassRemoval === true, removalLimit: { count, share } };
 }
 
-/** Reads and checks a roster file, with the CSV options. */
-export async function readRoster(mod: AccessModule, file: string, options: Readonly<Record<string, unknown>>): Promise<Access.RosterFile> {
+function csvOptions(file: string, options: Readonly<Record<string, unknown>>): Access.CsvRosterOptions {
   const csv = { mode: options.mode as Access.RosterMode | undefined, ignore: options.ignore as string[] | undefined };
   if (!/\.csv$/i.test(file) && (csv.mode !== undefined || csv.ignore !== undefined)) {
     throw new UsageError('--mode and --ignore are for CSV files: a YAML roster file says `mode:` and `ignore:` itself');
   }
+  return csv;
+}
+
+/**
+ * Reads and checks a roster file, with the CSV options, and the live workspace (every page)
+ * at the same time: the file is parsed while the listing waits on the server.
+ */
+export async function readRosterAndLive(
+  context: CommandContext,
+  mod: AccessModule,
+  file: string,
+  options: Readonly<Record<string, unknown>>,
+): Promise<{ file: Access.RosterFile; live: Access.LiveState }> {
+  const csv = csvOptions(file, options);
+  const roster = await context.roster();
+  if (context.out.interactive) context.out.info(context.out.colorErr.dim('reading the roster file and the workspace…'));
   try {
-    return await planning(mod, () => mod.readRosterFile(file, csv));
+    return await planning(mod, () => mod.readRosterAndLive(roster, file, { csv, signal: context.signal }));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`no such file: ${file}`, { code: 'NOT_FOUND', hint: 'write one with `roster dump > roster.yaml`' });
     throw error;

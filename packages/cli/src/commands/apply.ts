@@ -4,7 +4,7 @@ import type { ApplyResult, LiveState, Plan } from '@roster/access';
 import type { CommandContext, CommandSpec } from '../command.js';
 import { CliError, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { access, addCsvOptions, addGuardOptions, changesExit, planning, planOptions, readLive, readRoster, type AccessModule } from '../access/shared.js';
+import { access, addCsvOptions, addGuardOptions, changesExit, planning, planOptions, readLive, readRosterAndLive, type AccessModule } from '../access/shared.js';
 
 const SAVE_HINT = 'save a plan with `roster plan roster.yaml -o plan.json`';
 
@@ -77,9 +77,9 @@ export const apply: CommandSpec = {
       const actual = mod.fingerprintOf(live, mod.ignoreMatcher(made.ignore));
       if (actual !== made.fingerprint) await planning(mod, () => Promise.reject(new mod.StalePlanError(made.fingerprint, actual)));
     } else {
-      const file = await readRoster(mod, path, options);
-      live = await readLive(context, mod, mod.usesGroups(file));
-      made = await planning(mod, () => Promise.resolve(mod.planRoster(file, live, planOptions(options))));
+      const read = await readRosterAndLive(context, mod, path, options);
+      live = read.live;
+      made = await planning(mod, () => Promise.resolve(mod.planRoster(read.file, read.live, planOptions(options))));
     }
     if (options.dryRun === true || made.actions.length === 0) {
       await context.out.data(mod.formatPlan(made, { color: context.out.color.isColorSupported }));

@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import type { CommandSpec } from '../command.js';
-import { access, addCsvOptions, changesExit, planning, readLive, readRoster } from '../access/shared.js';
+import { access, addCsvOptions, changesExit, planning, readRosterAndLive } from '../access/shared.js';
 
 /** `roster drift <file>`: does the workspace still match the roster file? For scheduled CI jobs. */
 export const drift: CommandSpec = {
@@ -18,8 +18,7 @@ export const drift: CommandSpec = {
   },
   async run(context, { args, options }) {
     const mod = await access();
-    const file = await readRoster(mod, String(args[0]), options);
-    const live = await readLive(context, mod, mod.usesGroups(file));
+    const { file, live } = await readRosterAndLive(context, mod, String(args[0]), options);
     // Drift is reported whatever its size: the removal guard is for applying, not for looking.
     const report = mod.driftOf(await planning(mod, () => Promise.resolve(mod.planRoster(file, live, { allowMassRemoval: true }))));
     const json = options.format === 'json' || (options.format === undefined && context.globals.json);

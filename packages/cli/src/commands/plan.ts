@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Option } from 'commander';
 import type { CommandSpec } from '../command.js';
-import { access, addCsvOptions, addGuardOptions, changesExit, planning, planOptions, readLive, readRoster } from '../access/shared.js';
+import { access, addCsvOptions, addGuardOptions, changesExit, planning, planOptions, readRosterAndLive } from '../access/shared.js';
 
 /** `roster plan <file>`: what applying a roster file would change, as a diff and as JSON. */
 export const plan: CommandSpec = {
@@ -23,8 +23,7 @@ export const plan: CommandSpec = {
   },
   async run(context, { args, options }) {
     const mod = await access();
-    const file = await readRoster(mod, String(args[0]), options);
-    const live = await readLive(context, mod, mod.usesGroups(file));
+    const { file, live } = await readRosterAndLive(context, mod, String(args[0]), options);
     const made = await planning(mod, () => Promise.resolve(mod.planRoster(file, live, planOptions(options))));
     if (typeof options.out === 'string') {
       await writeFile(options.out, `${JSON.stringify(made, null, 2)}\n`);
