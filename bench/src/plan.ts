@@ -3,7 +3,7 @@
 // the real reference server (the canned one answers every page alike) in its own process;
 // each measurement runs in a fresh process, so that its peak RSS is its own.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { readLiveState } from '@roster/access';
@@ -145,4 +145,22 @@ export function planningTable(figures: PlanFigures): string {
   const head = '| 100,000 users                                                  |    time |      CPU | peak RSS | time ratio | RSS ratio |';
   const line = '|----------------------------------------------------------------|--------:|---------:|---------:|-----------:|----------:|';
   return [head, line, ...rows.map(([label, ms, cpu, rss, tr, rr]) => `| ${label.padEnd(62)} | ${`${(ms / 1000).toFixed(2)} s`.padStart(7)} | ${`${(cpu / 1000).toFixed(2)} s`.padStart(8)} | ${`${rss.toFixed(0)} MiB`.padStart(8)} | ${tr.padStart(10)} | ${rr.padStart(9)} |`)].join('\n');
+}
+
+/**
+ * The section as `pnpm bench` runs it: measures, prints the table and the ratios against
+ * their targets, and adds the figures to results/latest.json under `planning`.
+ */
+export async function planningSection(log: (line: string) => void): Promise<void> {
+  log('planning a 100,000-user workspace against a 100,000-row file, against listing it (fresh processes, alternating)…');
+  const figures = await measurePlanning(log);
+  log('');
+  log('Access as code: roster plan against the listing alone (real reference server in another process):');
+  log(planningTable(figures));
+  log(`targets: time ≤ 1.2× the listing (measured ${figures.timeRatio.toFixed(2)}×), peak RSS ≤ 2× (measured ${figures.rssRatio.toFixed(2)}×)`);
+  const file = path.join(benchDir, 'results', 'latest.json');
+  if (!existsSync(file)) return;
+  const results = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  results.planning = { config: PLAN_CONFIG, ...figures, table: planningTable(figures) };
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 }
