@@ -13,6 +13,7 @@ export default defineConfig({
   target: 'node20',
   platform: 'node',
   treeshake: true,
+  minify: true,
   noExternal: [/.*/],
   // Bundled CommonJS code (cli-progress) calls require() for Node's built-ins.
   banner: ({ format }) =>
