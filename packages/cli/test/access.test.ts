@@ -139,7 +139,7 @@ describe('roster apply', () => {
     const yaml = file('changes.yaml', changes);
     const refused = await run(['apply', yaml]);
     expect(refused.code).toBe(64);
-    expect(refused.stderr).toMatch(/refusing to apply these 5 changes[\s\S]*--yes/);
+    expect(refused.stderr).toMatch(/apply these 5 changes to the workspace\?[\s\S]*--yes/);
     const dry = await run(['apply', yaml, '--dry-run']);
     expect(dry).toMatchObject({ code: 2, stdout: DIFF });
     expect(mutations(ctx.server)).toEqual([]);
