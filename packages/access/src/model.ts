@@ -69,6 +69,10 @@ export interface LiveUser {
   readonly inviteStatus: string | null;
   /** The ids of the user's groups, sorted; `null` when they were not read. */
   readonly groups: readonly string[] | null;
+  /** When the user signed up or was first invited (ISO 8601, UTC); `null` from a core-only server. */
+  readonly createdAt?: string | null | undefined;
+  /** When the user last changed (ISO 8601, UTC); `null` from a core-only server. */
+  readonly updatedAt?: string | null | undefined;
 }
 
 /** The live workspace a plan is made against. */
