@@ -11,6 +11,7 @@ import { EXAMPLE_CREDENTIALS } from '@roster/fixtures';
 import { contenders, headersFor, type Calls, type Contender, type ListCounts } from './contenders.js';
 import { measureCli, reportCli } from './cli.js';
 import { allocation, canMeasureAllocation, collectGarbage, concurrent, median, percentile, rotate, sequential, type Batch } from './measure.js';
+import { planningSection } from './plan.js';
 import { DATASETS, startBenchServer, type BenchServer, type Endpoints } from './server.js';
 import { measureBundles, type BundleSize } from './sizes.js';
 import { cell, num, table } from './table.js';
@@ -357,3 +358,5 @@ function report(rows: readonly Row[], rss: ReadonlyMap<string, { baselineMb: num
 }
 
 await main();
+// Access as code: a section of its own, after the main results are written.
+await planningSection(log);

@@ -2,9 +2,13 @@
 // `CommandSpec` (see ../command.ts and the package README), import it here and add it to
 // COMMANDS. A new first word (`roster <group> …`) also gets a line in GROUPS.
 import type { CommandSpec } from '../command.js';
+import { apply } from './apply.js';
 import { complete, completion } from './completion.js';
+import { drift } from './drift.js';
+import { dump } from './dump.js';
 import { groupsAdd, groupsList, groupsRemove } from './groups.js';
 import { invitesResend, invitesRevoke } from './invites.js';
+import { plan } from './plan.js';
 import { status } from './status.js';
 import { usersExport } from './users-export.js';
 import { usersGet } from './users-get.js';
@@ -31,6 +35,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   groupsAdd,
   groupsRemove,
   status,
+  dump,
+  plan,
+  apply,
+  drift,
   completion,
   complete,
 ];
