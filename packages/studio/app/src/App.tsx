@@ -139,11 +139,13 @@ export function App(props: { session: StudioSession; status: StatusStore }): Rea
       </header>
       <main>
         <div aria-live="polite" className="banners">
-          {waits.map((wait) => (
-            <p key={`${wait.operationName}:${wait.attempt}`} className="banner warn" data-testid="rate-limit-banner">
-              Rate limited in {wait.operationName}: retrying in {(wait.retryInMs / 1000).toFixed(1)} s (attempt {wait.attempt} of {wait.maxAttempts}). {wait.message}
+          {waits.length > 0 ? (
+            <p className="banner warn" data-testid="rate-limit-banner">
+              Rate limited by the API: {waits.length === 1 ? `${waits[0]!.operationName} is` : `${waits.length} requests are`} waiting, retrying in{' '}
+              {(Math.min(...waits.map((wait) => wait.retryInMs)) / 1000).toFixed(1)} s (attempt {Math.max(...waits.map((wait) => wait.attempt))} of {waits[0]!.maxAttempts}).{' '}
+              <span className="muted">{waits[0]!.message}</span>
             </p>
-          ))}
+          ) : null}
           {notice ? (
             <p className={`banner ${notice.ok ? 'ok' : 'error'}`} role={notice.ok ? 'status' : 'alert'} data-testid="notice">
               {notice.text}

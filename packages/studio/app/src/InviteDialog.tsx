@@ -98,7 +98,9 @@ export function InviteDialog(props: { actions: Actions; onClose: (changed: boole
       <fieldset>
         <legend>Many at once</legend>
         <label>
-          One address per line, optionally with a role (<code>ada@acme.io,ANALYST</code>); new lines take the role above
+          <span>
+            One address per line, optionally with a role (<code>ada@acme.io,ANALYST</code>); lines without one take the role above
+          </span>
           <textarea rows={5} value={text} onChange={(event) => void check(event.target.value)} />
         </label>
         <label>

@@ -51,7 +51,8 @@ export async function parseInviteList(text: string, defaultRole: string): Promis
     seen.set(email.toLowerCase(), line);
     entries.push({ line, email, accountType: role });
   });
-  for (const error of parsed.errors) issues.push(`line ${(error.row ?? 0) + 1}: ${error.message}`);
+  // A list of bare addresses has no delimiter to detect; papaparse then uses ',', which is right.
+  for (const error of parsed.errors) if (error.code !== 'UndetectableDelimiter') issues.push(`line ${(error.row ?? 0) + 1}: ${error.message}`);
   return { entries, issues };
 }
 
