@@ -1,0 +1,146 @@
+import type { OpenEnum, UserAccountType } from '@roster/users';
+
+/**
+ * How much of the workspace a roster file owns:
+ * - `additive`: only the members the file names are managed; everyone else is left alone;
+ * - `authoritative`: the file is the whole workspace; whoever it does not name (and is not
+ *   ignored) is disabled, and their pending invitation revoked.
+ */
+export type RosterMode = 'additive' | 'authoritative';
+
+/** Where something was written in a roster file: 1-based line and column. */
+export interface SourceLocation {
+  /** The file's name as given to the parser, e.g. `roster.yaml`. */
+  readonly file: string;
+  /** 1-based line. */
+  readonly line: number;
+  /** 1-based column (in a CSV file: the field's position in its row). */
+  readonly column: number;
+}
+
+/** One member of a roster file: who should have access, and with which role. */
+export interface RosterMember {
+  /** The member's address; matched against the workspace ignoring case. */
+  readonly email: string;
+  /** The member's role in the workspace. */
+  readonly role: UserAccountType;
+  /** A label for reviewers; Roster never changes a user's name (users own their names). */
+  readonly name?: string | undefined;
+  /**
+   * The ids of the groups the member belongs to, exactly. Left out: the member's groups are
+   * not managed. Needs a server with the Roster extension.
+   */
+  readonly groups?: readonly string[] | undefined;
+  /** Where the member was written, for error messages; absent for members built in code. */
+  readonly source?: SourceLocation | undefined;
+}
+
+/** A parsed and checked roster file: the desired state of the workspace. */
+export interface RosterFile {
+  /** Which users the file owns. */
+  readonly mode: RosterMode;
+  /** The members, in file order; no two share an address (compared ignoring case). */
+  readonly members: readonly RosterMember[];
+  /**
+   * Addresses or patterns that are never touched, e.g. `breakglass@acme.io` or
+   * `*@svc.acme.io` (`*` matches any run of characters; case is ignored).
+   */
+  readonly ignore: readonly string[];
+  /**
+   * Whether an expired invitation of a member is sent again.
+   * @defaultValue true
+   */
+  readonly resendExpired: boolean;
+}
+
+/** A user as the live workspace reports it. */
+export interface LiveUser {
+  /** 64 lowercase hex characters; `null` for an invitation. */
+  readonly uid: string | null;
+  /** The address as the server stores it. */
+  readonly email: string;
+  /** The display name; `null` for an invitation. */
+  readonly name: string | null;
+  /** The user's role; a role added by a newer server arrives as a plain string. */
+  readonly role: OpenEnum<UserAccountType>;
+  /** `ACTIVE`, `DISABLED` (only with the extension) or `INVITED`. */
+  readonly status: OpenEnum<'ACTIVE' | 'DISABLED' | 'INVITED'>;
+  /** For invitations: `SENT`, `EXPIRED`, `ACTIVE`…; otherwise `null`. */
+  readonly inviteStatus: string | null;
+  /** The ids of the user's groups, sorted; `null` when they were not read. */
+  readonly groups: readonly string[] | null;
+}
+
+/** The live workspace a plan is made against. */
+export interface LiveState {
+  /** Whether the server has the Roster extension (disabled users, revoke, enable, groups). */
+  readonly extension: boolean;
+  /** Every user: active and invited ones, and with the extension the disabled ones. */
+  readonly users: readonly LiveUser[];
+  /** The workspace's group ids, sorted, when group membership was read; otherwise `null`. */
+  readonly groups: readonly string[] | null;
+}
+
+/**
+ * One change a plan makes. Every action names the address it is about:
+ * - `invite`: send a new invitation;
+ * - `resend`: send an expired invitation again;
+ * - `change-role`: give an active user (`uid` set) or a pending invitation (`uid` null: it is
+ *   invited again with the new role) another role;
+ * - `enable`: give a disabled user access again (extension);
+ * - `add-to-group` / `remove-from-group`: group membership (extension);
+ * - `revoke`: withdraw a pending invitation (extension);
+ * - `disable`: take an active user's access away.
+ */
+export type Action =
+  | { readonly kind: 'invite'; readonly email: string; readonly role: UserAccountType }
+  | { readonly kind: 'resend'; readonly email: string; readonly role: string }
+  | { readonly kind: 'change-role'; readonly uid: string | null; readonly email: string; readonly from: string; readonly to: UserAccountType }
+  | { readonly kind: 'enable'; readonly uid: string; readonly email: string; readonly role: string }
+  | { readonly kind: 'add-to-group' | 'remove-from-group'; readonly uid: string; readonly email: string; readonly group: string }
+  | { readonly kind: 'revoke'; readonly email: string; readonly role: string }
+  | { readonly kind: 'disable'; readonly uid: string; readonly email: string; readonly role: string };
+
+/** The kinds of {@link Action}. */
+export type ActionKind = Action['kind'];
+
+/** How many actions of each kind a plan holds. */
+export type PlanSummary = Readonly<Record<ActionKind, number>>;
+
+/** An action the server cannot perform (a core-only server cannot revoke, enable or manage groups), and why. */
+export interface UnsupportedChange {
+  /** What would be done on a server with the extension. */
+  readonly action: Action;
+  /** Why it is not in the plan. */
+  readonly reason: string;
+}
+
+/**
+ * What a roster file asks of a workspace: the actions, in the order they are applied, and
+ * the fingerprint of the live state they were computed from. It is plain JSON: save it,
+ * review it, apply it later with {@link applyPlan}.
+ */
+export interface Plan {
+  /** The format of this object. */
+  readonly format: 'roster-plan/v1';
+  /** A digest of the live state the plan was made against; apply refuses when it no longer matches. */
+  readonly fingerprint: string;
+  /** The roster file's mode. */
+  readonly mode: RosterMode;
+  /** Whether the server had the Roster extension. */
+  readonly extension: boolean;
+  /** Whether group membership was read (and so is part of the fingerprint). */
+  readonly groups: boolean;
+  /** The roster file's ignore list, so that apply reads the live state the same way. */
+  readonly ignore: readonly string[];
+  /** The actions in apply order: invitations and promotions first, demotions and removals last. */
+  readonly actions: readonly Action[];
+  /** Counts by kind. */
+  readonly summary: PlanSummary;
+  /** Changes the file asks for that this server cannot make; they stay drift. */
+  readonly unsupported: readonly UnsupportedChange[];
+  /** Things a reviewer should know, e.g. groups left unmanaged on a core-only server. */
+  readonly warnings: readonly string[];
+  /** Enabled members and pending invitations the plan was made against (ignored users left out). */
+  readonly liveSize: number;
+}

@@ -1,0 +1,20 @@
+// The `roster` process: runs the command line with the process's streams. Ctrl+C ends it at
+// once, unless the running command takes hold of the abort signal (an import then stops
+// cleanly and writes its report); a second Ctrl+C always ends it.
+import { ExitCode } from './exit-codes.js';
+import { run } from './run.js';
+
+const controller = new AbortController();
+let signalUsed = false;
+process.on('SIGINT', () => {
+  if (!signalUsed || controller.signal.aborted) process.exit(ExitCode.INTERRUPTED);
+  controller.abort();
+});
+// `roster users list | head`: the reader went away, which is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.OK);
+});
+
+void run(process.argv.slice(2), { signal: controller.signal, onSignalUsed: () => (signalUsed = true) }).then((code) => {
+  process.exitCode = controller.signal.aborted && code === ExitCode.OK ? ExitCode.INTERRUPTED : code;
+});
