@@ -13,7 +13,8 @@ export default defineConfig({
   target: 'node20',
   platform: 'node',
   treeshake: true,
-  noExternal: [/.*/],
+  // Except @roster/studio: it finds its prebuilt page next to its own module.
+  noExternal: [/^(?!@roster\/studio$)/],
   // Bundled CommonJS code (cli-progress) calls require() for Node's built-ins.
   banner: ({ format }) =>
     format === 'esm' ? { js: "import { createRequire as __rosterRequire } from 'node:module'; const require = __rosterRequire(import.meta.url);" } : {},

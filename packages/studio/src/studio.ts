@@ -62,7 +62,7 @@ export interface StudioServer {
 
 const NEEDS_TOKEN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Roster Studio</title></head>
 <body><main><h1>Roster Studio</h1><p>This page needs the link that <code>roster studio</code> printed when it started
-(it carries a one-time token). Open that link, or start <code>roster studio</code> again.</p></main></body></html>`;
+(it carries this launch's token). Open that link, or start <code>roster studio</code> again.</p></main></body></html>`;
 
 async function openBrowser(url: string, open: StudioOptions['open']): Promise<boolean> {
   if (open === undefined || open === false) return false;

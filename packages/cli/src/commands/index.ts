@@ -3,12 +3,14 @@
 // COMMANDS. A new first word (`roster <group> …`) also gets a line in GROUPS.
 import type { CommandSpec } from '../command.js';
 import { status } from './status.js';
+import { studio } from './studio.js';
 import { usersList } from './users-list.js';
 
 /** Every command, in the order `roster --help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
   usersList,
   status,
+  studio,
 ];
 
 /** The command groups (the first word of `roster users list`) and their one-line summaries. */

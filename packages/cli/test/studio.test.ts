@@ -1,0 +1,63 @@
+// `roster studio` as a user runs it: the built bin as a process against the reference server.
+import { spawn } from 'node:child_process';
+import { EXAMPLE_CREDENTIALS } from '@roster/fixtures';
+import { describe, expect, it } from 'vitest';
+import { BIN, HOME, envFor, useServer } from './helpers.js';
+
+describe('roster studio', () => {
+  const ctx = useServer();
+
+  it('prints a tokened loopback URL, serves the page and the API through it, and stops on Ctrl+C', async () => {
+    const child = spawn(process.execPath, [BIN, 'studio', '--port', '0', '--no-open'], {
+      env: { PATH: process.env.PATH ?? '', HOME, ...envFor(ctx.server) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        const match = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)$/m.exec(stdout);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.on('close', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      const origin = new URL(url).origin;
+      const exchange = await fetch(url, { redirect: 'manual' });
+      expect(exchange.status).toBe(303);
+      const cookie = (exchange.headers.get('set-cookie') ?? '').split(';')[0]!;
+      expect((await fetch(`${origin}/`)).status).toBe(401);
+      const page = await fetch(`${origin}/`, { headers: { cookie } });
+      expect(await page.text()).toContain('<div id="root"></div>');
+      const listed = await fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { cookie, origin, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query ListUsers { listUsers { ok activeUsers { uid email name accountType } invitedUsers { email accountType inviteStatus } } }' }),
+      });
+      const body = (await listed.json()) as { data: { listUsers: { activeUsers: unknown[] } } };
+      expect(body.data.listUsers.activeUsers).toHaveLength(ctx.server.store.listActive().length);
+      expect(stderr).toContain('Press Ctrl+C to stop.');
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      await expect(fetch(`${origin}/`)).rejects.toThrow();
+      for (const output of [stdout, stderr]) expect(output).not.toContain(EXAMPLE_CREDENTIALS.admin.apiSecret);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('refuses a bad port as a usage error', async () => {
+    const child = spawn(process.execPath, [BIN, 'studio', '--port', 'eighty', '--no-open'], {
+      env: { PATH: process.env.PATH ?? '', HOME, ...envFor(ctx.server) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(64);
+    expect(stderr).toContain("--port must be a port number from 0 to 65535, got 'eighty'");
+  });
+});
