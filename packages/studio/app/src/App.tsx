@@ -4,7 +4,7 @@ import type { StudioSession } from '../../src/capabilities.js';
 import { BulkBar } from './BulkBar';
 import { ConfirmDialog } from './Modal';
 import { InviteDialog } from './InviteDialog';
-import { planBulk, type BulkChange, type Plan } from './plan';
+import { planBulk, type BulkChange, type StudioPlan } from './plan';
 import { PlanView } from './PlanView';
 import { filterRows, sortRows, type Row, type RowStatus, type SortKey } from './rows';
 import type { StatusStore } from './status';
@@ -17,7 +17,7 @@ import { shownError } from './errors';
 type Dialog =
   | { readonly kind: 'invite' }
   | { readonly kind: 'confirm'; readonly title: string; readonly message: string; readonly label: string; readonly run: () => void }
-  | { readonly kind: 'plan'; readonly plan: Plan };
+  | { readonly kind: 'plan'; readonly plan: StudioPlan; readonly change: BulkChange };
 
 interface Notice {
   readonly ok: boolean;
@@ -108,9 +108,9 @@ export function App(props: { session: StudioSession; status: StatusStore }): Rea
     };
   }, [readOnly, extension, actions, perform]);
 
-  const plan = (change: BulkChange): void => {
+  const plan = (change: BulkChange, allowMassRemoval = false): void => {
     const chosen = users.rows.filter((row) => selected.has(row.key));
-    setDialog({ kind: 'plan', plan: planBulk(users.rows, chosen, change, extension) });
+    setDialog({ kind: 'plan', change, plan: planBulk(users.rows, chosen, change, extension, { allowMassRemoval }) });
   };
   const closeDialog = (changed: boolean): void => {
     setDialog(undefined);
@@ -187,7 +187,7 @@ export function App(props: { session: StudioSession; status: StatusStore }): Rea
           )}
           <button type="button" onClick={users.refresh}>Refresh</button>
         </div>
-        {readOnly || selected.size === 0 ? null : <BulkBar count={selected.size} extension={extension} onPlan={plan} onClear={() => setSelected(new Set())} />}
+        {readOnly || selected.size === 0 ? null : <BulkBar count={selected.size} extension={extension} onPlan={(change) => plan(change)} onClear={() => setSelected(new Set())} />}
         <p className="summary" data-testid="summary">
           {users.loading ? 'Loading users…' : `${shown.length} shown of ${users.rows.length}: ${counts.ACTIVE} active, ${counts.INVITED} invited${extension ? `, ${counts.DISABLED} disabled` : ''}`}
           {users.refreshing && !users.loading ? ' (refreshing)' : ''}
@@ -196,7 +196,9 @@ export function App(props: { session: StudioSession; status: StatusStore }): Rea
         {users.loader}
       </main>
       {dialog?.kind === 'invite' ? <InviteDialog actions={actions} onClose={closeDialog} /> : null}
-      {dialog?.kind === 'plan' ? <PlanView plan={dialog.plan} actions={actions} onClose={closeDialog} /> : null}
+      {dialog?.kind === 'plan' ? (
+        <PlanView key={dialog.plan.refusal ? 'refused' : 'planned'} plan={dialog.plan} actions={actions} onClose={closeDialog} onAllowMassRemoval={() => plan(dialog.change, true)} />
+      ) : null}
       {dialog?.kind === 'confirm' ? (
         <ConfirmDialog
           title={dialog.title}

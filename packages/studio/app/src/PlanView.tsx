@@ -1,46 +1,36 @@
 import type { UserAccountType } from '@roster/client';
+import { describeAction, signOf, type Action } from '@roster/access/planner';
 import { useState, type ReactNode } from 'react';
 import { Modal } from './Modal';
-import type { Plan, PlanAction } from './plan';
+import type { StudioPlan } from './plan';
 import type { Actions, Outcome } from './use-actions';
 
-const SIGN: Record<PlanAction['kind'], string> = { changeRole: '~', enable: '+', resend: '~', disable: '-', revoke: '-' };
-
-/** One line of the diff, as `roster plan` prints it. */
-export function describeAction(action: PlanAction): string {
+function run(actions: Actions, action: Action): Promise<Outcome> {
   switch (action.kind) {
-    case 'changeRole':
-      return `${action.email}: role ${action.from ?? ''} → ${action.to ?? ''}`;
-    case 'disable':
-      return `${action.email}: disable`;
-    case 'enable':
-      return `${action.email}: enable`;
+    case 'invite':
+      return actions.invite(action.email, action.role);
     case 'resend':
-      return `${action.email}: resend the invitation`;
-    case 'revoke':
-      return `${action.email}: revoke the invitation`;
-  }
-}
-
-function run(actions: Actions, action: PlanAction): Promise<Outcome> {
-  const uid = action.uid ?? '';
-  switch (action.kind) {
-    case 'changeRole':
-      return actions.setRole(uid, action.to as UserAccountType);
-    case 'disable':
-      return actions.disable(uid);
+      return actions.resend(action.email, action.role as UserAccountType);
+    case 'change-role':
+      // A pending invitation changes role by being sent again with the new one.
+      return action.uid === null ? actions.invite(action.email, action.to) : actions.setRole(action.uid, action.to);
     case 'enable':
-      return actions.enable(uid);
-    case 'resend':
-      return actions.resend(action.email, action.accountType as UserAccountType);
+      return actions.enable(action.uid);
     case 'revoke':
       return actions.revoke(action.email);
+    case 'disable':
+      return actions.disable(action.uid);
+    case 'add-to-group':
+    case 'remove-from-group':
+      return Promise.resolve({ ok: false, error: { code: 'NOT_SUPPORTED', message: 'Roster Studio does not manage groups', hint: undefined } });
   }
 }
 
+const CLASS = { '+': 'add', '~': 'change', '-': 'remove' } as const;
+
 /** A plan as a diff, applied on request one action at a time in its order, with each action's outcome. */
-export function PlanView(props: { plan: Plan; actions: Actions; onClose: (changed: boolean) => void }): ReactNode {
-  const { plan, actions, onClose } = props;
+export function PlanView(props: { plan: StudioPlan; actions: Actions; onClose: (changed: boolean) => void; onAllowMassRemoval?: (() => void) | undefined }): ReactNode {
+  const { plan, actions, onClose, onAllowMassRemoval } = props;
   const [outcomes, setOutcomes] = useState<readonly Outcome[]>([]);
   const [state, setState] = useState<'planned' | 'applying' | 'applied'>('planned');
 
@@ -56,20 +46,19 @@ export function PlanView(props: { plan: Plan; actions: Actions; onClose: (change
   };
 
   const failed = outcomes.filter((outcome) => !outcome.ok).length;
+  const count = plan.actions.length;
+  const close = (): void => onClose(outcomes.some((outcome) => outcome.ok));
   return (
-    <Modal title="Plan" onClose={() => onClose(outcomes.some((outcome) => outcome.ok))}>
-      <p>
-        {plan.actions.length === 0 ? 'No changes.' : `${plan.actions.length} change${plan.actions.length === 1 ? '' : 's'}, applied in this order:`}
-      </p>
+    <Modal title="Plan" onClose={close}>
+      <p>{count === 0 ? 'No changes.' : `${count} change${count === 1 ? '' : 's'}, applied in this order:`}</p>
       <ol className="plan" aria-label="Planned changes">
         {plan.actions.map((action, index) => {
           const outcome = outcomes[index];
+          const sign = signOf(action);
           return (
-            <li key={`${action.kind}:${action.email}`} className={`diff ${SIGN[action.kind] === '-' ? 'remove' : SIGN[action.kind] === '+' ? 'add' : 'change'}`}>
-              <code aria-hidden="true">{SIGN[action.kind]}</code> {describeAction(action)}
-              {outcome ? (
-                <span className={outcome.ok ? 'ok' : 'issue'}>{outcome.ok ? ' — done' : ` — failed: ${outcome.error.code}: ${outcome.error.message}`}</span>
-              ) : null}
+            <li key={`${action.kind}:${action.email}`} className={`diff ${CLASS[sign]}`}>
+              <code aria-hidden="true">{sign}</code> {describeAction(action).replace(/ {2,}/g, ' ')}
+              {outcome ? <span className={outcome.ok ? 'ok' : 'issue'}>{outcome.ok ? ' — done' : ` — failed: ${outcome.error.code}: ${outcome.error.message}`}</span> : null}
             </li>
           );
         })}
@@ -80,18 +69,25 @@ export function PlanView(props: { plan: Plan; actions: Actions; onClose: (change
           <ul>{plan.unchanged.map((entry) => <li key={entry.email}>{entry.email}: {entry.reason}</li>)}</ul>
         </details>
       ) : null}
-      {plan.refusal ? <p role="alert" className="issue">{plan.refusal}</p> : null}
-      {state === 'applied' ? (
-        <p role="status">{failed === 0 ? `Applied: ${outcomes.length} done.` : `Applied: ${outcomes.length - failed} done, ${failed} failed.`}</p>
+      {plan.refusal ? (
+        <div role="alert" className="issue">
+          <p>{plan.refusal.message}</p>
+          {plan.refusal.reason === 'mass-removal' && onAllowMassRemoval ? (
+            <button type="button" className="danger" onClick={onAllowMassRemoval}>
+              Plan again, allowing a mass removal
+            </button>
+          ) : null}
+        </div>
       ) : null}
-      {state === 'applying' ? <p role="status">Applying {outcomes.length} of {plan.actions.length}…</p> : null}
+      {state === 'applied' ? <p role="status">{failed === 0 ? `Applied: ${outcomes.length} done.` : `Applied: ${outcomes.length - failed} done, ${failed} failed.`}</p> : null}
+      {state === 'applying' ? <p role="status">Applying {outcomes.length} of {count}…</p> : null}
       <div className="buttons">
-        <button type="button" onClick={() => onClose(outcomes.some((outcome) => outcome.ok))}>
+        <button type="button" onClick={close}>
           {state === 'applied' ? 'Close' : 'Cancel'}
         </button>
         {state !== 'applied' ? (
-          <button type="button" className="primary" disabled={plan.actions.length === 0 || plan.refusal !== undefined || state === 'applying'} onClick={() => void apply()}>
-            Apply {plan.actions.length} change{plan.actions.length === 1 ? '' : 's'}
+          <button type="button" className="primary" disabled={count === 0 || plan.refusal !== undefined || state === 'applying'} onClick={() => void apply()}>
+            Apply {count} change{count === 1 ? '' : 's'}
           </button>
         ) : null}
       </div>
