@@ -35,6 +35,11 @@ describe('Roster Studio in Chromium, against the reference server', () => {
       const descending = await page.locator('tbody tr:not(.spacer) td.email').allTextContents();
       expect(descending).toEqual([...descending].sort().reverse());
       expect(await page.getByRole('columnheader', { name: /Email/ }).getAttribute('aria-sort')).toBe('descending');
+      // Everything the browser received (the page, its script, every GraphQL answer) holds no credential.
+      const everything = setup.received.join('\n') + (await page.content());
+      expect(setup.received.some((text) => text.includes('createRoot') || text.includes('react'))).toBe(true);
+      expect(everything).not.toContain(EXAMPLE_CREDENTIALS.admin.apiSecret);
+      expect(everything).not.toContain(EXAMPLE_CREDENTIALS.admin.apiKey);
     } finally {
       await setup.close();
     }
@@ -76,6 +81,33 @@ describe('Roster Studio in Chromium, against the reference server', () => {
       expect(mutationsSeen(server)).toEqual(['InviteUser', 'UpdateUserAccountType', 'DisableUser']);
       // One capability probe per launch, however often the page asks.
       expect(probesSeen(server)).toBe(1);
+    } finally {
+      await setup.close();
+    }
+  });
+
+  it('refuses another local page, though the browser counts it as the same site', async () => {
+    const setup = await setUp(browser);
+    try {
+      const { context, server, studio } = setup;
+      // Another app on 127.0.0.1 (here: the reference server's port) is same-site for the
+      // cookie, so SameSite alone would not keep it out: the Origin check does.
+      const other = await context.newPage();
+      await other.goto(server.url.replace('/graphql', '/elsewhere'));
+      const graphql = () => server.requests.filter((request) => request.path === '/graphql').length;
+      const before = graphql();
+      const answers = await other.evaluate(async (target) => {
+        const mutation = JSON.stringify({ query: 'mutation InviteUser($email: String!, $accountType: UserAccountType!) { inviteUser(email: $email, accountType: $accountType) { ok } }', variables: { email: 'evil@example.com', accountType: 'ADMIN' } });
+        const json = await fetch(`${target}/graphql`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: mutation }).then((r) => r.status, () => 'blocked');
+        const simple = await fetch(`${target}/graphql`, { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'content-type': 'text/plain' }, body: mutation }).then((r) => r.type, () => 'blocked');
+        return { json, simple };
+      }, studio.origin);
+      // The JSON request needs a preflight the studio does not grant; the simple one reaches it
+      // and is refused on its Origin and content type (its answer is then hidden from the page).
+      expect(answers.json).toBe('blocked');
+      expect(['blocked', 'opaque']).toContain(answers.simple);
+      expect(graphql()).toBe(before);
+      expect(server.store.listInvited().some((user) => user.email === 'evil@example.com')).toBe(false);
     } finally {
       await setup.close();
     }
