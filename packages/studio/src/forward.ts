@@ -20,8 +20,15 @@ export interface StudioErrorExtensions {
 
 /** A GraphQL response body as the studio server sends it to the page. */
 export interface StudioResponse {
+  /** The API's `data`, or `null` when the call failed. */
   readonly data: unknown;
-  readonly errors?: readonly { readonly message: string; readonly extensions: StudioErrorExtensions }[];
+  /** One error when the call failed; absent otherwise. */
+  readonly errors?: readonly {
+    /** The typed error's message, e.g. `Rate limited in InviteUser (HTTP 429): …`. */
+    readonly message: string;
+    /** Its code and details, for the page to act on. */
+    readonly extensions: StudioErrorExtensions;
+  }[];
 }
 
 /** The body of an error answer, for a failure of the studio server itself (not of the API). */

@@ -19,11 +19,13 @@ export type StudioOptions = (
   | {
       /** The client whose credentials the studio server uses (they never reach the browser). */
       readonly roster: Roster;
+      /** Not with `roster`: the client already has its credentials. */
       readonly credentials?: never;
     }
   | {
       /** The endpoint and credentials, as `new Roster(…)` takes them. */
       readonly credentials: RosterOptions;
+      /** Not with `credentials`: the studio creates its client from them. */
       readonly roster?: never;
     }
 ) & {
