@@ -84,6 +84,33 @@ describe('errors shown for what they are', () => {
     }
   });
 
+  it('gives up after six rate-limited attempts and says so; a permission refusal makes the page read-only', async () => {
+    const setup = await setUp(browser);
+    try {
+      const { page, server } = setup;
+      const user = server.store.listActive().find((candidate) => candidate.accountType === 'DEVELOPER')!;
+      server.faults.enqueue(...Array.from({ length: 6 }, () => ({ kind: 'rateLimit' as const, retryAfter: '0.05' })));
+      await page.getByLabel(`Role of ${user.email}`).selectOption('BUSINESS');
+      const limited = page.getByTestId('notice').filter({ hasText: 'RATE_LIMITED' });
+      await limited.waitFor();
+      expect(await limited.textContent()).toMatch(/^RATE_LIMITED: Rate limited in UpdateUserAccountType \(HTTP 429\).* The API is rate limiting: the page waited and retried, and gave up/);
+      expect(server.requests.filter((request) => (request.body as { operationName?: string })?.operationName === 'UpdateUserAccountType').map((request) => request.status)).toEqual([429, 429, 429, 429, 429, 429]);
+      expect(server.store.listActive().find((candidate) => candidate.uid === user.uid)?.accountType).toBe('DEVELOPER');
+
+      // A key that turns out read-only (the API says FORBIDDEN): the message, and no more actions.
+      server.faults.enqueue({ kind: 'graphqlError', code: 'FORBIDDEN', message: 'updateUserAccountType needs the User Management Admin capability' });
+      await page.getByLabel(`Role of ${user.email}`).selectOption('ANALYST');
+      const denied = page.getByTestId('notice').filter({ hasText: 'FORBIDDEN' });
+      await denied.waitFor();
+      expect(await denied.textContent()).toContain('Permission denied: these credentials are read-only (a viewer key).');
+      await page.getByText('Read-only: viewer key').waitFor();
+      expect(await page.getByRole('combobox', { name: /^Role of / }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Invite…' }).count()).toBe(0);
+    } finally {
+      await setup.close();
+    }
+  });
+
   it('shows the last-admin refusal and changes nothing', async () => {
     const setup = await setUp(browser);
     try {
