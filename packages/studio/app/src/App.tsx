@@ -1,5 +1,7 @@
 import type { UserAccountType } from '@roster/client';
 import { useCallback, useDeferredValue, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useClient } from 'urql';
+import { fingerprintOfRows, readRows } from './fresh';
 import type { StudioSession } from '../../src/capabilities.js';
 import { BulkBar } from './BulkBar';
 import { ConfirmDialog } from './Modal';
@@ -17,7 +19,7 @@ import { shownError } from './errors';
 type Dialog =
   | { readonly kind: 'invite' }
   | { readonly kind: 'confirm'; readonly title: string; readonly message: string; readonly label: string; readonly run: () => void }
-  | { readonly kind: 'plan'; readonly plan: StudioPlan; readonly change: BulkChange };
+  | { readonly kind: 'plan'; readonly plan: StudioPlan; readonly change: BulkChange; readonly fingerprint: string };
 
 interface Notice {
   readonly ok: boolean;
@@ -110,7 +112,18 @@ export function App(props: { session: StudioSession; status: StatusStore }): Rea
 
   const plan = (change: BulkChange, allowMassRemoval = false): void => {
     const chosen = users.rows.filter((row) => selected.has(row.key));
-    setDialog({ kind: 'plan', change, plan: planBulk(users.rows, chosen, change, extension, { allowMassRemoval }) });
+    setDialog({ kind: 'plan', change, plan: planBulk(users.rows, chosen, change, extension, { allowMassRemoval }), fingerprint: fingerprintOfRows(users.rows, extension) });
+  };
+  const client = useClient();
+  const checkFresh = async (fingerprint: string): Promise<string | undefined> => {
+    try {
+      const rows = await readRows(client, extension);
+      if (fingerprintOfRows(rows, extension) === fingerprint) return undefined;
+      users.refresh();
+      return 'The workspace changed since this plan was made: nothing was applied. Close, check the list and plan again.';
+    } catch {
+      return 'The workspace could not be read again to check the plan: nothing was applied.';
+    }
   };
   const closeDialog = (changed: boolean): void => {
     setDialog(undefined);
@@ -197,7 +210,14 @@ export function App(props: { session: StudioSession; status: StatusStore }): Rea
       </main>
       {dialog?.kind === 'invite' ? <InviteDialog actions={actions} onClose={closeDialog} /> : null}
       {dialog?.kind === 'plan' ? (
-        <PlanView key={dialog.plan.refusal ? 'refused' : 'planned'} plan={dialog.plan} actions={actions} onClose={closeDialog} onAllowMassRemoval={() => plan(dialog.change, true)} />
+        <PlanView
+          key={dialog.plan.refusal ? 'refused' : 'planned'}
+          plan={dialog.plan}
+          actions={actions}
+          onClose={closeDialog}
+          onAllowMassRemoval={() => plan(dialog.change, true)}
+          checkFresh={() => checkFresh(dialog.fingerprint)}
+        />
       ) : null}
       {dialog?.kind === 'confirm' ? (
         <ConfirmDialog

@@ -29,12 +29,29 @@ function run(actions: Actions, action: Action): Promise<Outcome> {
 const CLASS = { '+': 'add', '~': 'change', '-': 'remove' } as const;
 
 /** A plan as a diff, applied on request one action at a time in its order, with each action's outcome. */
-export function PlanView(props: { plan: StudioPlan; actions: Actions; onClose: (changed: boolean) => void; onAllowMassRemoval?: (() => void) | undefined }): ReactNode {
-  const { plan, actions, onClose, onAllowMassRemoval } = props;
+export function PlanView(props: {
+  plan: StudioPlan;
+  actions: Actions;
+  onClose: (changed: boolean) => void;
+  onAllowMassRemoval?: (() => void) | undefined;
+  /** Reads the workspace again: a message when it changed since the plan was made. */
+  checkFresh?: (() => Promise<string | undefined>) | undefined;
+}): ReactNode {
+  const { plan, actions, onClose, onAllowMassRemoval, checkFresh } = props;
   const [outcomes, setOutcomes] = useState<readonly Outcome[]>([]);
-  const [state, setState] = useState<'planned' | 'applying' | 'applied'>('planned');
+  const [state, setState] = useState<'planned' | 'checking' | 'stale' | 'applying' | 'applied'>('planned');
+  const [stale, setStale] = useState<string | undefined>();
 
   const apply = async (): Promise<void> => {
+    if (checkFresh) {
+      setState('checking');
+      const problem = await checkFresh();
+      if (problem !== undefined) {
+        setStale(problem);
+        setState('stale');
+        return;
+      }
+    }
     setState('applying');
     const done: Outcome[] = [];
     // One at a time, in the plan's order: the order is what keeps an admin at every step.
@@ -81,12 +98,14 @@ export function PlanView(props: { plan: StudioPlan; actions: Actions; onClose: (
       ) : null}
       {state === 'applied' ? <p role="status">{failed === 0 ? `Applied: ${outcomes.length} done.` : `Applied: ${outcomes.length - failed} done, ${failed} failed.`}</p> : null}
       {state === 'applying' ? <p role="status">Applying {outcomes.length} of {count}…</p> : null}
+      {state === 'checking' ? <p role="status">Reading the workspace again…</p> : null}
+      {stale !== undefined ? <p role="alert" className="issue">{stale}</p> : null}
       <div className="buttons">
         <button type="button" onClick={close}>
           {state === 'applied' ? 'Close' : 'Cancel'}
         </button>
         {state !== 'applied' ? (
-          <button type="button" className="primary" disabled={count === 0 || plan.refusal !== undefined || state === 'applying'} onClick={() => void apply()}>
+          <button type="button" className="primary" disabled={count === 0 || plan.refusal !== undefined || state !== 'planned'} onClick={() => void apply()}>
             Apply {count} change{count === 1 ? '' : 's'}
           </button>
         ) : null}

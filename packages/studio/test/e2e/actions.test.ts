@@ -56,6 +56,30 @@ describe('bulk changes, as a plan', () => {
   });
 });
 
+describe('a plan made against a workspace that changed since', () => {
+  it('is refused on Apply, and nothing is sent', async () => {
+    const setup = await setUp(browser);
+    try {
+      const { page, server } = setup;
+      const developer = server.store.listActive().find((user) => user.accountType === 'DEVELOPER')!;
+      await page.getByLabel(`Select ${developer.email}`).check();
+      const bulk = page.getByRole('group', { name: 'Selected users' });
+      await bulk.getByLabel('New role').selectOption('ANALYST');
+      await bulk.getByRole('button', { name: 'Plan role change…' }).click();
+      const plan = page.getByRole('dialog', { name: 'Plan' });
+      await plan.getByRole('listitem').first().waitFor();
+      // Somebody else invites a user meanwhile.
+      server.store.invite('newcomer@example.com', 'ANALYST');
+      await plan.getByRole('button', { name: 'Apply 1 change' }).click();
+      await plan.getByText('The workspace changed since this plan was made: nothing was applied.', { exact: false }).waitFor();
+      expect(mutationsSeen(server)).toEqual([]);
+      expect(await plan.getByRole('button', { name: 'Apply 1 change' }).isDisabled()).toBe(true);
+    } finally {
+      await setup.close();
+    }
+  });
+});
+
 describe('errors shown for what they are', () => {
   it('waits out a rate-limit storm in the page, saying so, and sends each invitation once', async () => {
     const setup = await setUp(browser);
