@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { EXAMPLE_CREDENTIALS } from '@roster/fixtures';
 import { contenders, headersFor, type Calls, type Contender, type ListCounts } from './contenders.js';
 import { allocation, canMeasureAllocation, collectGarbage, concurrent, median, percentile, rotate, sequential, type Batch } from './measure.js';
+import { planningSection } from './plan.js';
 import { DATASETS, startBenchServer, type BenchServer, type Endpoints } from './server.js';
 import { measureBundles, type BundleSize } from './sizes.js';
 import { cell, num, table } from './table.js';
@@ -352,3 +353,5 @@ function report(rows: readonly Row[], rss: ReadonlyMap<string, { baselineMb: num
 }
 
 await main();
+// Access as code: a section of its own, after the main results are written.
+await planningSection(log);

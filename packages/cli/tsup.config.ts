@@ -13,6 +13,7 @@ export default defineConfig({
   target: 'node20',
   platform: 'node',
   treeshake: true,
+  minify: true,
   // Except @roster/studio: it finds its prebuilt page next to its own module.
   noExternal: [/^(?!@roster\/studio$)/],
   // Bundled CommonJS code (cli-progress) calls require() for Node's built-ins.

@@ -30,6 +30,135 @@ const HEADER_ALIASES: Readonly<Record<string, 'email' | 'role' | 'name' | 'group
   group: 'groups',
 };
 
+const OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: true } as const;
+// About 2,000 rows of a typical file: small enough that a reader that yields between chunks
+// lets a listing's responses through, large enough that the chunks cost nothing.
+const CHUNK_CHARS = 128 * 1024;
+
+type Row = { readonly record: readonly string[]; readonly line: number };
+
+/**
+ * The line each record starts on, the first line being `firstLine`: a line end outside
+ * quotes ends a record, blank lines hold none. Counted here because csv-parse's own line
+ * tracking (`info`) doubles the parse time of a large file, and counts a CRLF inside a
+ * quoted field as two lines.
+ */
+function recordLines(text: string, firstLine: number): number[] {
+  const starts: number[] = [];
+  let line = firstLine;
+  let quoted = false;
+  let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (atStart && c !== 10 && c !== 13) {
+      starts.push(line);
+      atStart = false;
+    }
+    if (c === 34) quoted = !quoted;
+    else if (c === 10) {
+      line += 1;
+      if (!quoted) atStart = true;
+    }
+  }
+  return starts;
+}
+
+/** Rows with their line numbers, the first on line `firstLine`. */
+function parseRows(text: string, firstLine: number, fileName: string): Row[] {
+  try {
+    const records: string[][] = parse(text, OPTIONS);
+    const starts = recordLines(text, firstLine);
+    return records.map((record, i) => ({ record, line: starts[i] ?? firstLine }));
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const lines = (error as CsvError & { lines?: unknown }).lines;
+      throw new RosterFileError([{ file: fileName, line: (typeof lines === 'number' ? lines : 1) + firstLine - 1, column: 1, message: error.message }]);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Splits a CSV text at line ends outside quotes, about every {@link CHUNK_CHARS}: a doubled
+ * quote inside a quoted field keeps the parity, so an even count of quotes so far means the
+ * line end is a record's end.
+ */
+function* chunks(text: string): Generator<{ text: string; firstLine: number }> {
+  let start = 0;
+  let firstLine = 1;
+  while (start < text.length) {
+    let end = Math.min(start + CHUNK_CHARS, text.length);
+    let quotes = 0;
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) === 34) quotes += 1;
+    while (end < text.length && (text.charCodeAt(end - 1) !== 10 || quotes % 2 === 1)) {
+      if (text.charCodeAt(end) === 34) quotes += 1;
+      end += 1;
+    }
+    const piece = text.slice(start, end);
+    yield { text: piece, firstLine };
+    for (let i = 0; i < piece.length; i++) if (piece.charCodeAt(i) === 10) firstLine += 1;
+    start = end;
+  }
+}
+
+/** Checks rows as they come, header first. */
+class CsvReader {
+  readonly #checker: MemberChecker;
+  readonly #fileName: string;
+  #columns: { email: number; role: number; name: number; groups: number } | undefined;
+
+  constructor(fileName: string, ignore: readonly string[]) {
+    this.#fileName = fileName;
+    this.#checker = new MemberChecker(ignoreMatcher(ignore));
+  }
+
+  take(rows: readonly Row[]): void {
+    let first = 0;
+    if (!this.#columns) {
+      const header = rows[0];
+      if (!header) return;
+      this.#columns = this.#header(header);
+      first = 1;
+    }
+    const { email, role, name, groups } = this.#columns;
+    const columnOf = { member: 0, email, role, name, groups } as const;
+    for (let r = first; r < rows.length; r++) {
+      const { record, line } = rows[r]!;
+      const cell = (i: number) => (i < 0 ? undefined : record[i]?.trim());
+      const groupCell = cell(groups);
+      this.#checker.add(
+        {
+          email: cell(email),
+          role: cell(role),
+          name: cell(name),
+          groups: groupCell === undefined ? undefined : groupCell.split(';').map((g) => g.trim()).filter((g) => g !== ''),
+        },
+        (field) => ({ file: this.#fileName, line, column: Math.max(columnOf[field], 0) + 1 }),
+        true,
+      );
+    }
+  }
+
+  #header({ record, line }: Row) {
+    const at = (column: number) => ({ file: this.#fileName, line, column });
+    const names = record.map((title, index) => {
+      const column = HEADER_ALIASES[title.trim().toLowerCase()];
+      if (!column) this.#checker.problem(at(index + 1), `unknown column '${title}' (expected email, role, name, groups)`);
+      return column;
+    });
+    for (const needed of ['email', 'role'] as const) if (!names.includes(needed)) this.#checker.problem(at(1), `the header has no ${needed} column`);
+    if (this.#checker.problems.length > 0) throw new RosterFileError(this.#checker.problems);
+    const index = (name: 'email' | 'role' | 'name' | 'groups') => names.indexOf(name);
+    return { email: index('email'), role: index('role'), name: index('name'), groups: index('groups') };
+  }
+
+  finish(options: CsvRosterOptions): RosterFile {
+    if (!this.#columns) throw new RosterFileError([{ file: this.#fileName, line: 1, column: 1, message: 'the file is empty: expected a header row such as email,role,name' }]);
+    if (this.#checker.problems.length > 0) throw new RosterFileError(this.#checker.problems);
+    return { mode: options.mode ?? 'additive', members: this.#checker.members, ignore: [...(options.ignore ?? [])], resendExpired: options.resendExpired ?? true };
+  }
+}
+
 /**
  * Parses a roster file written as CSV: a header row naming `email` and `role` (and
  * optionally `name` and `groups`, the ids separated by `;`), then one member per row. A BOM,
@@ -42,54 +171,21 @@ const HEADER_ALIASES: Readonly<Record<string, 'email' | 'role' | 'name' | 'group
  * ```
  */
 export function parseRosterCsv(text: string, fileName = 'roster.csv', options: CsvRosterOptions = {}): RosterFile {
-  const ignore = [...(options.ignore ?? [])];
-  let rows: { record: string[]; info: { lines: number } }[];
-  try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof rows;
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = typeof (error as CsvError & { lines?: unknown }).lines === 'number' ? (error as CsvError & { lines: number }).lines : 1;
-      throw new RosterFileError([{ file: fileName, line, column: 1, message: error.message }]);
-    }
-    throw error;
-  }
-  const checker = new MemberChecker(ignoreMatcher(ignore));
-  const header = rows[0];
-  if (!header) throw new RosterFileError([{ file: fileName, line: 1, column: 1, message: 'the file is empty: expected a header row such as email,role,name' }]);
-  const columns = header.record.map((title, index) => {
-    const column = HEADER_ALIASES[title.toLowerCase()];
-    if (!column) checker.problem({ file: fileName, line: header.info.lines, column: index + 1 }, `unknown column '${title}' (expected email, role, name, groups)`);
-    return column;
-  });
-  for (const needed of ['email', 'role'] as const) {
-    if (!columns.includes(needed)) checker.problem({ file: fileName, line: header.info.lines, column: 1 }, `the header has no ${needed} column`);
-  }
-  if (checker.problems.length > 0) throw new RosterFileError(checker.problems);
-
-  const index = (name: string) => columns.indexOf(name as never);
-  const [emailAt, roleAt, nameAt, groupsAt] = [index('email'), index('role'), index('name'), index('groups')];
-  for (let r = 1; r < rows.length; r++) {
-    const { record, info } = rows[r]!;
-    const field = (i: number) => (i < 0 || i >= record.length ? undefined : { value: record[i], at: { file: fileName, line: info.lines, column: i + 1 } });
-    const groups = field(groupsAt);
-    checker.add(
-      { file: fileName, line: info.lines, column: 1 },
-      {
-        ...present('email', field(emailAt)),
-        ...present('role', field(roleAt)),
-        ...present('name', field(nameAt)),
-        ...(groups && groups.value !== ''
-          ? { groups: { ...groups, value: String(groups.value).split(';').map((g) => g.trim()).filter((g) => g !== '') } }
-          : groups
-            ? { groups: { ...groups, value: [] } }
-            : {}),
-      },
-      true,
-    );
-  }
-  if (checker.problems.length > 0) throw new RosterFileError(checker.problems);
-  return { mode: options.mode ?? 'additive', members: checker.members, ignore, resendExpired: options.resendExpired ?? true };
+  const reader = new CsvReader(fileName, options.ignore ?? []);
+  reader.take(parseRows(text, 1, fileName));
+  return reader.finish(options);
 }
 
-const present = <K extends string>(key: K, field: { value: unknown; at: { file: string; line: number; column: number } } | undefined) =>
-  (field ? { [key]: field } : {}) as Partial<Record<K, { value: unknown; at: { file: string; line: number; column: number } }>>;
+/**
+ * {@link parseRosterCsv}, a few thousand rows at a time, yielding to the event loop between
+ * them: a large file is parsed while a listing of the workspace waits on the server.
+ * @throws {@link RosterFileError} listing every problem.
+ */
+export async function parseRosterCsvAsync(text: string, fileName = 'roster.csv', options: CsvRosterOptions = {}): Promise<RosterFile> {
+  const reader = new CsvReader(fileName, options.ignore ?? []);
+  for (const chunk of chunks(text)) {
+    reader.take(parseRows(chunk.text, chunk.firstLine, fileName));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return reader.finish(options);
+}

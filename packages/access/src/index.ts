@@ -6,9 +6,9 @@
  * @packageDocumentation
  */
 export * from './planner.js';
-export { parseRosterFile, usesGroups } from './roster-file.js';
+export { parseRosterFile, parseRosterFileAsync, usesGroups, mayUseGroups } from './roster-file.js';
 export { parseRosterYaml } from './yaml-file.js';
-export { parseRosterCsv, type CsvRosterOptions } from './csv-file.js';
+export { parseRosterCsv, parseRosterCsvAsync, type CsvRosterOptions } from './csv-file.js';
 export { ROLES } from './members.js';
 export { readLiveState, type ReadLiveOptions } from './live.js';
 export { applyPlan, type ApplyOptions, type ApplyResult, type ActionOutcome } from './apply.js';

@@ -4,6 +4,7 @@ import type { RosterMember, SourceLocation } from './model.js';
 
 /** Every role, as a roster file spells it. */
 export const ROLES: readonly UserAccountType[] = Object.values(UserAccountType);
+const BY_UPPER = new Map<string, UserAccountType>(ROLES.map((role) => [role, role]));
 
 // The same deliberately permissive shape as the SDK's own check: the server decides what is
 // deliverable, this catches typos before anything is planned.
@@ -16,11 +17,27 @@ export interface RawField {
   readonly at: SourceLocation;
 }
 
-/** What the YAML and CSV readers have in common: they check members the same way. */
+/** The fields of one member as read, before any check. */
+export interface RawMember {
+  readonly email?: unknown;
+  readonly role?: unknown;
+  readonly name?: unknown;
+  readonly groups?: readonly unknown[] | undefined;
+}
+
+/** Where a field of the member being checked was written: asked only when there is a problem. */
+export type Locate = (field: 'member' | 'email' | 'role' | 'name' | 'groups') => SourceLocation;
+
+const blank = (value: unknown) => value === undefined || value === null || value === '';
+
+/**
+ * What the YAML and CSV readers have in common: they check members the same way. Locations
+ * are computed only for problems, so that a 100,000-row file costs one location per member.
+ */
 export class MemberChecker {
   readonly problems: FileProblem[] = [];
   readonly members: RosterMember[] = [];
-  readonly #seen = new Map<string, SourceLocation>();
+  readonly #seen = new Map<string, number>();
   readonly #isIgnored: (email: string) => boolean;
 
   constructor(isIgnored: (email: string) => boolean) {
@@ -35,61 +52,61 @@ export class MemberChecker {
    * Checks one member and keeps it when it is valid. `role` is matched exactly, or ignoring
    * case when `anyCaseRole` (spreadsheets write `Admin`).
    */
-  add(at: SourceLocation, fields: { email?: RawField; role?: RawField; name?: RawField; groups?: RawField & { value: unknown[] } }, anyCaseRole = false): void {
+  add(raw: RawMember, locate: Locate, anyCaseRole = false): void {
     const before = this.problems.length;
-    const email = this.#email(at, fields.email);
-    const role = this.#role(at, fields.role, anyCaseRole);
+    const email = this.#email(raw.email, locate);
+    const role = this.#role(raw.role, locate, anyCaseRole);
     let name: string | undefined;
-    if (fields.name !== undefined && fields.name.value !== '' && fields.name.value !== null) {
-      const value = fields.name.value;
-      if (typeof value !== 'string' || value.length > 200) this.problem(fields.name.at, 'name must be text of at most 200 characters');
-      else name = value;
+    if (!blank(raw.name)) {
+      if (typeof raw.name !== 'string' || raw.name.length > 200) this.problem(locate('name'), 'name must be text of at most 200 characters');
+      else name = raw.name;
     }
     let groups: string[] | undefined;
-    if (fields.groups !== undefined) {
+    if (raw.groups !== undefined) {
       groups = [];
-      for (const group of fields.groups.value) {
-        if (typeof group !== 'string' || !GROUP_ID.test(group)) this.problem(fields.groups.at, `a group is named by its id, e.g. data-team; got ${JSON.stringify(group)}`);
-        else if (groups.includes(group)) this.problem(fields.groups.at, `group '${group}' is listed twice`);
+      for (const group of raw.groups) {
+        if (typeof group !== 'string' || !GROUP_ID.test(group)) this.problem(locate('groups'), `a group is named by its id, e.g. data-team; got ${JSON.stringify(group)}`);
+        else if (groups.includes(group)) this.problem(locate('groups'), `group '${group}' is listed twice`);
         else groups.push(group);
       }
     }
     if (this.problems.length > before || email === undefined || role === undefined) return;
-    this.members.push({ email, role, ...(name === undefined ? {} : { name }), ...(groups === undefined ? {} : { groups }), source: at });
+    const member: { -readonly [K in keyof RosterMember]: RosterMember[K] } = { email, role, source: locate('member') };
+    if (name !== undefined) member.name = name;
+    if (groups !== undefined) member.groups = groups;
+    this.members.push(member);
   }
 
-  #email(at: SourceLocation, field: RawField | undefined): string | undefined {
-    if (field === undefined || field.value === '' || field.value === null) {
-      this.problem(at, 'a member needs an email');
+  #email(value: unknown, locate: Locate): string | undefined {
+    if (blank(value)) {
+      this.problem(locate('member'), 'a member needs an email');
       return undefined;
     }
-    const value = field.value;
     if (typeof value !== 'string' || value.length > 254 || !EMAIL.test(value)) {
-      this.problem(field.at, `malformed email address ${JSON.stringify(value)} (expected name@example.com)`);
+      this.problem(locate('email'), `malformed email address ${JSON.stringify(value)} (expected name@example.com)`);
       return undefined;
     }
     const key = value.toLowerCase();
     const first = this.#seen.get(key);
-    if (first) {
-      this.problem(field.at, `duplicate email ${value}: already listed at line ${first.line} (addresses are compared ignoring case)`);
+    if (first !== undefined) {
+      this.problem(locate('email'), `duplicate email ${value}: already listed at line ${first} (addresses are compared ignoring case)`);
       return undefined;
     }
-    this.#seen.set(key, field.at);
+    this.#seen.set(key, locate('email').line);
     if (this.#isIgnored(value)) {
-      this.problem(field.at, `${value} is listed as a member but matches the ignore list: remove one of them`);
+      this.problem(locate('email'), `${value} is listed as a member but matches the ignore list: remove one of them`);
       return undefined;
     }
     return value;
   }
 
-  #role(at: SourceLocation, field: RawField | undefined, anyCase: boolean): UserAccountType | undefined {
-    if (field === undefined || field.value === '' || field.value === null) {
-      this.problem(at, `a member needs a role (one of ${ROLES.join(', ')})`);
+  #role(value: unknown, locate: Locate, anyCase: boolean): UserAccountType | undefined {
+    if (blank(value)) {
+      this.problem(locate('member'), `a member needs a role (one of ${ROLES.join(', ')})`);
       return undefined;
     }
-    const value = field.value;
-    const found = typeof value === 'string' ? ROLES.find((role) => role === value || (anyCase && role === value.toUpperCase())) : undefined;
-    if (!found) this.problem(field.at, `unknown role ${JSON.stringify(value)} (one of ${ROLES.join(', ')})`);
+    const found = typeof value === 'string' ? BY_UPPER.get(anyCase ? value.toUpperCase() : value) : undefined;
+    if (!found) this.problem(locate('role'), `unknown role ${JSON.stringify(value)} (one of ${ROLES.join(', ')})`);
     return found;
   }
 }

@@ -4,15 +4,19 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { CallOptions, Roster } from '@roster/users';
 import type { CsvRosterOptions } from './csv-file.js';
-import type { RosterFile } from './model.js';
-import { parseRosterFile } from './roster-file.js';
+import { readLiveState } from './live.js';
+import type { LiveState, RosterFile } from './model.js';
+import { mayUseGroups, parseRosterFileAsync, usesGroups } from './roster-file.js';
 
 export * from './index.js';
 
+const shown = (file: string) => (path.isAbsolute(file) ? path.relative(process.cwd(), file) || file : file);
+
 /**
  * Reads and parses a roster file from disk, YAML or CSV by its extension; errors name the
- * file as given.
+ * file as given (relative to the working directory).
  * @throws {@link RosterFileError} for an invalid file; the `fs` error when it cannot be read.
  * @example
  * ```ts
@@ -20,6 +24,35 @@ export * from './index.js';
  * ```
  */
 export async function readRosterFile(file: string, csv: CsvRosterOptions = {}): Promise<RosterFile> {
+  return parseRosterFileAsync(await readFile(file, 'utf8'), shown(file), csv);
+}
+
+/** Options of {@link readRosterAndLive}. */
+export interface ReadRosterAndLiveOptions extends CallOptions {
+  /** The settings of a CSV roster file. */
+  readonly csv?: CsvRosterOptions | undefined;
+}
+
+/**
+ * Reads a roster file and the live workspace at the same time: the file is parsed while the
+ * listing waits on the server, so a large file costs little more than the listing itself.
+ * @throws {@link RosterFileError} for an invalid file; `RosterError` subclasses of the listing.
+ * @example
+ * ```ts
+ * const { file, live } = await readRosterAndLive(roster, 'roster.yaml');
+ * const plan = planRoster(file, live);
+ * ```
+ */
+export async function readRosterAndLive(roster: Roster, file: string, options: ReadRosterAndLiveOptions = {}): Promise<{ file: RosterFile; live: LiveState }> {
+  const { csv, ...call } = options;
   const text = await readFile(file, 'utf8');
-  return parseRosterFile(text, path.basename(file) === file ? file : path.relative(process.cwd(), file) || file, csv);
+  const groups = mayUseGroups(text, file);
+  const listing = readLiveState(roster, { ...call, groups });
+  // A failed parse must not leave the listing's rejection unhandled.
+  listing.catch(() => undefined);
+  const parsed = await parseRosterFileAsync(text, shown(file), csv);
+  const live = await listing;
+  // mayUseGroups never says no wrongly; this is a safety net should it ever.
+  if (usesGroups(parsed) && live.groups === null && live.extension) return { file: parsed, live: await readLiveState(roster, { ...call, groups: true }) };
+  return { file: parsed, live };
 }

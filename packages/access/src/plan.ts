@@ -53,6 +53,8 @@ interface Slot {
   active?: LiveUser;
   invited?: LiveUser;
   disabled?: LiveUser;
+  /** The roster file names this address. */
+  named?: boolean;
 }
 
 function indexLive(users: readonly LiveUser[], isIgnored: (email: string) => boolean): Map<string, Slot> {
@@ -115,7 +117,6 @@ export function planRoster(file: RosterFile, live: LiveState, options: PlanOptio
   const unsupported: UnsupportedChange[] = [];
   const warnings: string[] = [];
   const problems: FileProblem[] = [];
-  const named = new Set<string>();
   let groupsIgnored = 0;
   let groupsPending = 0;
   let finalAdmins = 0;
@@ -123,9 +124,8 @@ export function planRoster(file: RosterFile, live: LiveState, options: PlanOptio
   for (const member of file.members) {
     // A parsed file never names an ignored address; a roster built in code might.
     if (isIgnored(member.email)) continue;
-    const key = member.email.toLowerCase();
-    named.add(key);
-    const slot = slots.get(key);
+    const slot = slots.get(member.email.toLowerCase());
+    if (slot) slot.named = true;
     const user = slot?.active ?? slot?.invited ?? slot?.disabled;
     if (member.groups !== undefined && !manageGroups) groupsIgnored += 1;
     if (!user) {
@@ -147,8 +147,10 @@ export function planRoster(file: RosterFile, live: LiveState, options: PlanOptio
   }
   if (problems.length > 0) throw new RosterFileError(problems);
 
-  for (const [key, slot] of slots) {
-    if (named.has(key)) continue;
+  let liveSize = 0;
+  for (const slot of slots.values()) {
+    if (slot.active ?? slot.invited) liveSize += 1;
+    if (slot.named === true) continue;
     if (slot.active) {
       if (file.mode === 'authoritative') actions.push({ kind: 'disable', uid: slot.active.uid!, email: slot.active.email, role: slot.active.role });
       else if (slot.active.role === 'ADMIN') finalAdmins += 1;
@@ -171,7 +173,6 @@ export function planRoster(file: RosterFile, live: LiveState, options: PlanOptio
   }
   if (groupsPending > 0) warnings.push(`groups of ${groupsPending} invited member(s) are set once they sign up and the roster is applied again`);
 
-  const liveSize = [...slots.values()].filter((s) => s.active ?? s.invited).length;
   if (finalAdmins === 0) {
     throw new PlanRefusedError('no-admin', 'Refused: this roster would leave the workspace with no enabled ADMIN. Keep at least one member with role ADMIN.');
   }

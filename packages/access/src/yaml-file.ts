@@ -60,26 +60,18 @@ export function parseRosterYaml(text: string, fileName = 'roster.yaml'): RosterF
       for (const [key, field] of member.unknown) checker.problem(field.at, `unknown key '${key}' in a member (expected ${MEMBER_KEYS.join(', ')})`);
       for (const { key, at: where } of member.duplicates) checker.problem(where, `duplicate key '${key}' in a member`);
       const groupsNode = member.nodes.get('groups');
-      let groups: (RawField & { value: unknown[] }) | undefined;
+      let groups: unknown[] | undefined;
       if (groupsNode !== undefined) {
         if (!isSeq(groupsNode)) checker.problem(at(groupsNode), '`groups` must be a list of group ids');
-        else groups = { value: groupsNode.items.map((g) => (isScalar(g) ? g.value : g)), at: at(groupsNode) };
+        else groups = groupsNode.items.map((g) => (isScalar(g) ? g.value : g));
       }
-      const email = member.known.get('email');
-      checker.add(at(item), {
-        ...(email ? { email } : {}),
-        ...optional('role', member.known.get('role')),
-        ...optional('name', member.known.get('name')),
-        ...(groups ? { groups } : {}),
-      });
+      const value = (key: string) => member.known.get(key)?.value;
+      checker.add({ email: value('email'), role: value('role'), name: value('name'), groups }, (field) => (field === 'member' ? at(item) : field === 'groups' ? at(groupsNode) : member.known.get(field)?.at ?? at(item)));
     }
   }
   if (checker.problems.length > 0) throw new RosterFileError(checker.problems);
   return { mode, members: checker.members, ignore, resendExpired: resend?.value !== false };
 }
-
-const optional = <K extends string>(key: K, field: RawField | undefined): Partial<Record<K, RawField>> =>
-  (field ? { [key]: field } : {}) as Partial<Record<K, RawField>>;
 
 interface Fields {
   readonly known: Map<string, RawField>;

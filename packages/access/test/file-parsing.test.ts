@@ -106,6 +106,13 @@ describe('CSV roster files', () => {
     expect(problems.map((p) => `${p.file}:${p.line}:${p.column}`)).toEqual(['team.csv:3:1', 'team.csv:4:2', 'team.csv:5:1']);
   });
 
+  it('keeps line numbers right when a quoted field spans lines', async () => {
+    const text = 'email,role,name\nada@acme.io,ADMIN,"Ada\nLovelace"\n\nbob@acme.io,OWNER,Bob\n';
+    const problems = await problemsOf(() => parseRosterCsv(text));
+    expect(problems.map((p) => [p.line, p.column])).toEqual([[5, 2]]);
+    expect(parseRosterCsv('email,role,name\nada@acme.io,ADMIN,"Ada\nLovelace"\n').members[0]).toMatchObject({ name: 'Ada\nLovelace', source: { line: 2 } });
+  });
+
   it('refuses a file without an email or role column, or with an unknown one', async () => {
     const problems = await problemsOf(() => parseRosterCsv('mail,rol\nada@acme.io,ADMIN\n'));
     expect(problems.map((p) => p.message)).toEqual(['the header has no role column', "unknown column 'rol' (expected email, role, name, groups)"]);

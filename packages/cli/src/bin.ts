@@ -16,5 +16,5 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 void run(process.argv.slice(2), { signal: controller.signal, onSignalUsed: () => (signalUsed = true) }).then((code) => {
-  process.exitCode = controller.signal.aborted && code === ExitCode.OK ? ExitCode.INTERRUPTED : code;
+  process.exitCode = controller.signal.aborted ? ExitCode.INTERRUPTED : code;
 });

@@ -37,6 +37,8 @@ export interface CommandContext {
 
 /** What a command's `run` receives from the command line. */
 export interface CommandInput {
+  /** The commander command being run (its `parent` chain leads to the `roster` program). */
+  readonly command: Command;
   /** The positional arguments, in order (a variadic argument is an array). */
   readonly args: readonly unknown[];
   /** The command's own options, by camel-cased name (`--dry-run` is `dryRun`). */
@@ -54,6 +56,8 @@ export interface CommandSpec {
   readonly summary: string;
   /** More, for the command's own `--help`. */
   readonly description?: string;
+  /** Left out of `roster --help` (e.g. what the completion scripts call). */
+  readonly hidden?: boolean;
   /** Command lines shown under "Examples" in `--help`, without the leading `$ `. */
   readonly examples?: readonly string[];
   /**

@@ -1,5 +1,4 @@
 import { Option } from 'commander';
-import { stringify } from 'csv-stringify/sync';
 import { UsageError } from './errors.js';
 import type { Output } from './output.js';
 
@@ -60,12 +59,14 @@ export async function writeRecords(out: Output, records: AsyncIterable<DataRecor
     await out.data(table(out, fields, rows));
     return count;
   }
+  // Loaded here, not at the top: `roster --help` should not read a CSV writer.
+  const { stringify } = format === 'csv' ? await import('csv-stringify/sync') : { stringify: undefined };
   let chunk: DataRecord[] = [];
   const flush = async () => {
     if (chunk.length === 0) return;
     const first = count === chunk.length;
     let text: string;
-    if (format === 'csv') text = stringify(chunk.map((record) => fields.map((field) => record[field] ?? '')), { header: first, columns: [...fields] });
+    if (stringify) text = stringify(chunk.map((record) => fields.map((field) => record[field] ?? '')), { header: first, columns: [...fields] });
     else if (format === 'ndjson') text = chunk.map((record) => `${JSON.stringify(pick(record, fields))}\n`).join('');
     else text = `${first ? '[\n' : ',\n'}${chunk.map((record) => `  ${JSON.stringify(pick(record, fields))}`).join(',\n')}`;
     chunk = [];
@@ -78,7 +79,7 @@ export async function writeRecords(out: Output, records: AsyncIterable<DataRecor
   }
   await flush();
   if (format === 'json') await out.data(count === 0 ? '[]\n' : '\n]\n');
-  else if (format === 'csv' && count === 0) await out.data(stringify([], { header: true, columns: [...fields] }));
+  else if (stringify && count === 0) await out.data(stringify([], { header: true, columns: [...fields] }));
   return count;
 }
 

@@ -97,7 +97,9 @@ export class Output {
       return;
     }
     const c = this.colorErr;
-    const head = `${c.red(c.bold('error'))} ${report.name}: ${report.message}`;
+    // The CLI's own errors speak for themselves; the SDK's keep their class name, which says what kind of failure it was.
+    const own = report.name === 'CliError' || report.name === 'UsageError';
+    const head = `${c.red(c.bold('error:'))} ${own ? '' : `${report.name}: `}${report.message}`;
     this.#io.stderr.write(`${this.scrub(head)}\n${report.hint ? `${this.scrub(`${c.dim('hint:')} ${report.hint}`)}\n` : ''}`);
   }
 }

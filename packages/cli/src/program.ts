@@ -50,7 +50,7 @@ function addCommand(program: Command, spec: CommandSpec, state: { exitCode: Exit
     }
     parent = group;
   }
-  const command = parent.command(spec.path.at(-1) ?? '').summary(spec.summary).description(spec.description ?? spec.summary);
+  const command = parent.command(spec.path.at(-1) ?? '', { hidden: spec.hidden === true }).summary(spec.summary).description(spec.description ?? spec.summary);
   spec.configure?.(command);
   if (spec.kind === 'mutation' || spec.kind === 'destructive') {
     command.option('--dry-run', 'show what would be sent, and send no change');
@@ -65,7 +65,7 @@ function addCommand(program: Command, spec: CommandSpec, state: { exitCode: Exit
     // commander passes the positional arguments, then the options, then the command itself.
     const self = actionArgs.at(-1) as Command;
     const context = makeContext(globalsOf(self));
-    const code = await spec.run(context, { args: self.processedArgs as unknown[], options: self.opts<Record<string, unknown>>() });
+    const code = await spec.run(context, { command: self, args: self.processedArgs as unknown[], options: self.opts<Record<string, unknown>>() });
     state.exitCode = code ?? ExitCode.OK;
   });
 }
@@ -74,7 +74,7 @@ function addCommand(program: Command, spec: CommandSpec, state: { exitCode: Exit
  * Builds the `roster` program from the registry. Parsing it runs the command; the exit code
  * ends up in `state.exitCode`. Usage errors throw commander's `CommanderError` (see `exitOverride`).
  */
-export function buildProgram(out: Output, makeContext: ContextFactory, state: { exitCode: ExitCode }): Command {
+export function buildProgram(out: Output, makeContext: ContextFactory, state: { exitCode: ExitCode }, specs: readonly CommandSpec[] = COMMANDS): Command {
   const program = new Command('roster');
   program
     .description('Manage the members of a workspace: list, find, invite, change roles, disable, import and export.')
@@ -100,7 +100,7 @@ export function buildProgram(out: Output, makeContext: ContextFactory, state: { 
         write(`${JSON.stringify({ error: { name: 'UsageError', code: 'USAGE', message, hint: 'see --help', status: null, exitCode: ExitCode.USAGE } })}\n`);
       },
     });
-  for (const spec of COMMANDS) addCommand(program, spec, state, makeContext);
+  for (const spec of specs) addCommand(program, spec, state, makeContext);
   // Every group and command inherits exitOverride and the output settings, and shows help when called bare.
   const inherit = (command: Command) => {
     for (const child of command.commands) {

@@ -21,7 +21,7 @@ export interface RunOptions {
 async function confirm(out: Output, io: Io, question: string, options: Readonly<Record<string, unknown>>): Promise<void> {
   if (options.yes === true) return;
   if (!out.interactive) {
-    throw new CliError(`refusing to ${question.replace(/\?$/, '')} without confirmation: not on a terminal`, {
+    throw new CliError(`not on a terminal, so nobody can confirm: ${question}`, {
       code: 'CONFIRMATION_REQUIRED',
       exitCode: ExitCode.USAGE,
       hint: 'pass --yes to confirm, or --dry-run to see what would be sent',

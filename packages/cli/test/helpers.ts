@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -101,4 +101,31 @@ export function expectNoSecret(result: Result, extra: readonly string[] = []): v
   for (const secret of [...SECRETS, ...extra]) {
     if (result.stdout.includes(secret) || result.stderr.includes(secret)) throw new Error(`a secret appears in the output:\n${result.stdout}\n${result.stderr}`);
   }
+}
+
+/** A `roster` process left running, for tests that interrupt it. */
+export interface Running {
+  readonly child: ChildProcess;
+  readonly done: Promise<Result & { signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `roster …args` and returns at once. */
+export function startRoster(args: readonly string[], options: RunOptions = {}): Running {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: home };
+  for (const [name, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[name] = value;
+  const child = spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? home, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const done = new Promise<Result & { signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+/** Resolves once `condition` holds, checking every 10 ms (the test's own time-out bounds it). */
+export async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
 }

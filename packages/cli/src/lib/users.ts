@@ -95,3 +95,37 @@ export async function uidOf(roster: Roster, reference: string, options: { signal
   }
   return { uid: user.uid, user };
 }
+
+// The same rule as the SDK's: permissive (any non-space local part, a dotted domain); the
+// server is the authority, this catches obvious mistakes before anything is sent.
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/** Whether `value` looks like an email address, as the SDK checks it. */
+export function isEmail(value: string): boolean {
+  return value.length <= 254 && EMAIL.test(value);
+}
+
+/** An email argument. @throws UsageError when it does not look like one. */
+export function parseEmail(value: string): string {
+  const email = value.trim();
+  if (!isEmail(email)) throw new UsageError(`"${value}" is not an email address like name@example.com`);
+  return email;
+}
+
+/**
+ * Stops a command the server cannot serve before it does anything.
+ * @throws CliError `NOT_SUPPORTED` on a core-only server.
+ */
+export async function requireExtension(roster: Roster, what: string): Promise<void> {
+  if (!(await hasExtension(roster))) {
+    throw new CliError(`${what} needs the Roster extension, and this server speaks only the documented core API`, {
+      code: 'NOT_SUPPORTED',
+      hint: "Paradime's API has no such operation: do it in the workspace's settings instead",
+    });
+  }
+}
+
+/** How a user is named in messages: `ada@acme.io (Ada Lovelace, ADMIN, ACTIVE)`. */
+export function describeUser(user: User): string {
+  return `${user.email} (${[user.name, user.accountType, user.status].filter(Boolean).join(', ')})`;
+}
