@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { EXAMPLE_CREDENTIALS } from '@roster/fixtures';
 import { contenders, headersFor, type Calls, type Contender, type ListCounts } from './contenders.js';
+import { measureCli, reportCli } from './cli.js';
 import { allocation, canMeasureAllocation, collectGarbage, concurrent, median, percentile, rotate, sequential, type Batch } from './measure.js';
 import { planningSection } from './plan.js';
 import { DATASETS, startBenchServer, type BenchServer, type Endpoints } from './server.js';
@@ -211,12 +212,16 @@ async function main(): Promise<void> {
 
   log('peak RSS, one fresh process per contender…');
   const rss = new Map(rows.map((row) => [row.contender.id, peakRss(rssChild, row.contender, server.endpoints)]));
+
+  log('command line: start-up, users list, an import under a rate limit…');
+  const cli = await measureCli(server.endpoints.large, DATASETS.large.active + DATASETS.large.invited);
   await server.stop();
 
   log('bundle sizes (esbuild --minify, browser, es2022; gzip -9)…');
   const sizes = await measureBundles();
 
   report(rows, rss, sizes, parseLargeMs);
+  reportCli(cli, path.join(benchDir, 'results', 'latest.json'), log);
 }
 
 /**

@@ -23,5 +23,14 @@ export interface Io {
 
 /** The process's own streams and environment. */
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    // Node creates process.stdin on first access, which costs milliseconds at start-up:
+    // only the commands that read it (a piped secret, a prompt) pay for it.
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+  };
 }

@@ -7,6 +7,7 @@ import { ExitCode } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
 import { Output } from './output.js';
 import { buildProgram, commanderExitCode } from './program.js';
+import { VERSION } from './version.js';
 
 /** Options of {@link run}. */
 export interface RunOptions {
@@ -53,7 +54,7 @@ function createContext(io: Io, out: Output, run: RunOptions & { signal: AbortSig
     },
     async roster(extra?: Partial<RosterOptions>): Promise<Roster> {
       const [{ options }, sdk] = await Promise.all([context.credentials(), import('@roster/users')]);
-      return new sdk.Roster({ ...options, ...extra, userAgent: `roster-cli/${(await import('./version.js')).VERSION}` });
+      return new sdk.Roster({ ...options, ...extra, userAgent: `roster-cli/${VERSION}` });
     },
     confirm: (question, options) => confirm(out, io, question, options),
   };

@@ -1,4 +1,5 @@
-import manifest from '../package.json' with { type: 'json' };
+// Replaced by the bundler with the version of package.json (see tsup.config.ts).
+declare const __ROSTER_CLI_VERSION__: string;
 
-/** The version of `@roster/cli`, from its package.json (inlined by the bundler). */
-export const VERSION: string = manifest.version;
+/** The version of `@roster/cli`. */
+export const VERSION: string = __ROSTER_CLI_VERSION__;

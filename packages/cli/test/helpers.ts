@@ -6,8 +6,8 @@ import { EXAMPLE_CREDENTIALS, startServer, type RosterServer } from '@roster/fix
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 /** The built command, as npm installs it. */
-export const BIN = path.resolve(import.meta.dirname, '../bin/roster.js');
-if (!existsSync(path.resolve(import.meta.dirname, '../dist/bin.js'))) {
+export const BIN = path.resolve(import.meta.dirname, '../bin/roster.cjs');
+if (!existsSync(path.resolve(import.meta.dirname, '../dist/bin.cjs'))) {
   throw new Error('build @roster/cli first (pnpm --filter @roster/cli build): the tests run the built bin');
 }
 
