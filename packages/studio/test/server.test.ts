@@ -138,6 +138,23 @@ describe('refusals', () => {
   });
 });
 
+describe('opening a browser', () => {
+  it('hands the tokened URL to the opener, and reports an opener that fails instead of throwing', async () => {
+    const seen: string[] = [];
+    const opened = await startStudio({ credentials: { apiEndpoint: api.url, ...EXAMPLE_CREDENTIALS.admin }, open: (url) => Promise.resolve(seen.push(url)) });
+    const failed = await startStudio({ credentials: { apiEndpoint: api.url, ...EXAMPLE_CREDENTIALS.admin }, open: () => Promise.reject(new Error('no browser here')) });
+    try {
+      expect(seen).toEqual([opened.url]);
+      expect(opened.opened).toBe(true);
+      expect(failed.opened).toBe(false);
+      expect(failed.url).not.toBe(opened.url);
+    } finally {
+      await opened.close();
+      await failed.close();
+    }
+  });
+});
+
 describe('headers', () => {
   it('sends a strict CSP and no-referrer everywhere, and never the secret', async () => {
     for (const path of ['/', '/api/session', '/?token=guess']) {

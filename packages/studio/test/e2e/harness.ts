@@ -24,6 +24,8 @@ export interface Setup {
   readonly page: Page;
   /** Every response body the browser received (text), to look for the secret in. */
   readonly received: string[];
+  /** The errors the page logged (a CSP violation would be one). */
+  readonly consoleErrors: string[];
   close(): Promise<void>;
 }
 
@@ -38,6 +40,11 @@ export async function setUp(
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const received: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
   page.on('response', (response) => {
     if (response.status() >= 300 && response.status() < 400) return;
     received.push(`${response.url()}\n${JSON.stringify(response.headers())}`);
@@ -54,6 +61,7 @@ export async function setUp(
     context,
     page,
     received,
+    consoleErrors,
     close: async () => {
       await context.close();
       await studio.close();
