@@ -101,7 +101,7 @@ export function UserTable(props: TableProps): ReactNode {
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 8,
     // Before the first layout (and in a DOM without layout) render a screenful anyway.
     initialRect: { width: 1024, height: 640 },
   });

@@ -88,6 +88,28 @@ describe('Roster Studio in Chromium, against the reference server', () => {
     }
   });
 
+  it('invites everyone of a CSV file, after showing what is wrong in it', async () => {
+    const setup = await setUp(browser);
+    try {
+      const { page, server } = setup;
+      await page.getByRole('button', { name: 'Invite…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Invite users' });
+      const file = dialog.getByLabel(/Or a CSV file/);
+      const csv = (rows: string[]) => ({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFFE-mail,Name,Role\r\n${rows.join('\r\n')}\r\n`) });
+      await file.setInputFiles(csv(['ann@example.com,"Ann, A.",analyst', 'bad-address,Bad,ADMIN', 'ben@example.com,Ben,']));
+      await dialog.getByText("line 3: email must be an email address like name@example.com, got 'bad-address'").waitFor();
+      expect(await dialog.getByRole('button', { name: 'Invite 2' }).isDisabled()).toBe(true);
+      await file.setInputFiles(csv(['ann@example.com,"Ann, A.",analyst', 'ben@example.com,Ben,']));
+      await dialog.getByRole('button', { name: 'Invite 2' }).click();
+      await dialog.getByText('2 invited, 0 failed.').waitFor();
+      expect(mutationsSeen(server)).toEqual(['InviteUser', 'InviteUser']);
+      const invited = new Map(server.store.listInvited().map((user) => [user.email, user.accountType]));
+      expect([invited.get('ann@example.com'), invited.get('ben@example.com')]).toEqual(['ANALYST', 'DEVELOPER']);
+    } finally {
+      await setup.close();
+    }
+  });
+
   it('refuses another local page, though the browser counts it as the same site', async () => {
     const setup = await setUp(browser);
     try {
