@@ -89,6 +89,19 @@ describe('accessibility', () => {
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Invite…');
+
+      // Into the table: Tab to a row's Disable button, confirm from the keyboard too.
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+      for (let i = 0; i < 20 && (await focused()) !== 'Disable matt@acme.io'; i += 1) await page.keyboard.press('Tab');
+      expect(await focused()).toBe('Disable matt@acme.io');
+      await page.keyboard.press('Enter');
+      const confirm = page.getByRole('dialog', { name: 'Disable matt@acme.io?' });
+      await confirm.waitFor();
+      expect(await focused()).toBe('Cancel');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('notice').filter({ hasText: 'matt@acme.io is disabled.' }).waitFor();
+      expect(mutationsSeen(server)).toEqual(['InviteUser', 'DisableUser']);
     } finally {
       await setup.close();
     }

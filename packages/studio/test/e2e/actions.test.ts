@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, mutationsSeen, screenshot, setUp } from './harness.js';
+import { launchBrowser, mutationsSeen, screenshot, settled, setUp } from './harness.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -121,7 +121,15 @@ describe('errors shown for what they are', () => {
       expect(server.requests.filter((request) => (request.body as { operationName?: string })?.operationName === 'UpdateUserAccountType').map((request) => request.status)).toEqual([429, 429, 429, 429, 429, 429]);
       expect(server.store.listActive().find((candidate) => candidate.uid === user.uid)?.accountType).toBe('DEVELOPER');
 
+      // An API that answers ok: false changed nothing, and the page says so.
+      await settled(server);
+      server.faults.enqueue({ kind: 'okFalse' });
+      await page.getByLabel(`Role of ${user.email}`).selectOption('BUSINESS');
+      await page.getByTestId('notice').filter({ hasText: 'OPERATION_FAILED: Operation failed in UpdateUserAccountType: the server answered ok: false' }).waitFor();
+      expect(server.store.listActive().find((candidate) => candidate.uid === user.uid)?.accountType).toBe('DEVELOPER');
+
       // A key that turns out read-only (the API says FORBIDDEN): the message, and no more actions.
+      await settled(server);
       server.faults.enqueue({ kind: 'graphqlError', code: 'FORBIDDEN', message: 'updateUserAccountType needs the User Management Admin capability' });
       await page.getByLabel(`Role of ${user.email}`).selectOption('ANALYST');
       const denied = page.getByTestId('notice').filter({ hasText: 'FORBIDDEN' });

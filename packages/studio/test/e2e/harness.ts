@@ -94,3 +94,12 @@ export function mutationsSeen(server: RosterServer): string[] {
 
 /** How many capability probes the reference server received. */
 export const probesSeen = (server: RosterServer): number => mutations(server).filter((body) => body?.variables?.uid === PROBE_UID).length;
+
+/** Resolves once the reference server has received no request for `quietMs` (the page's refreshes are done). */
+export async function settled(server: RosterServer, quietMs = 300): Promise<void> {
+  let seen = -1;
+  while (seen !== server.requests.length) {
+    seen = server.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+  }
+}
