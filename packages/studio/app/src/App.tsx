@@ -162,7 +162,7 @@ export function App(props: { session: StudioSession; status: StatusStore }): Rea
           {notice ? (
             <p className={`banner ${notice.ok ? 'ok' : 'error'}`} role={notice.ok ? 'status' : 'alert'} data-testid="notice">
               {notice.text}
-              {notice.hint ? <span className="hint"> {notice.hint}</span> : null}
+              {notice.hint ? <span className="hint"> — {notice.hint}</span> : null}
             </p>
           ) : null}
           {listError ? (
