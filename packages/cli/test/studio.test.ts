@@ -49,6 +49,29 @@ describe('roster studio', () => {
     }
   });
 
+  it('says so when it cannot open a browser (no display), and still serves', async () => {
+    const child = spawn(process.execPath, [BIN, 'studio', '--port', '0'], {
+      env: { PATH: process.env.PATH ?? '', HOME, ...envFor(ctx.server) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    const ready = new Promise<void>((resolve) => {
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+        if (stderr.includes('Press Ctrl+C to stop.')) resolve();
+      });
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      await ready;
+      expect(stderr).toContain('could not open a browser: open the URL above yourself');
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
   it('refuses a bad port as a usage error', async () => {
     const child = spawn(process.execPath, [BIN, 'studio', '--port', 'eighty', '--no-open'], {
       env: { PATH: process.env.PATH ?? '', HOME, ...envFor(ctx.server) },

@@ -66,21 +66,30 @@ const NEEDS_TOKEN_PAGE = `<!doctype html><html lang="en"><head><meta charset="ut
 <body><main><h1>Roster Studio</h1><p>This page needs the link that <code>roster studio</code> printed when it started
 (it carries this launch's token). Open that link, or start <code>roster studio</code> again.</p></main></body></html>`;
 
+// How long an opener (xdg-open, open, start) may take to fail before we take it as started.
+const OPENER_GRACE_MS = 2_000;
+
 async function openBrowser(url: string, open: StudioOptions['open']): Promise<boolean> {
   if (open === undefined || open === false) return false;
   try {
-    if (open === true) {
-      const { default: opener } = await import('open');
-      const child = await opener(url);
-      // `open` resolves once the opener started; an opener that cannot start emits 'error'.
-      return await new Promise<boolean>((resolve) => {
-        child.once('error', () => resolve(false));
-        child.once('spawn', () => resolve(true));
-        if (child.pid !== undefined) resolve(true);
-      });
+    if (open !== true) {
+      await open(url);
+      return true;
     }
-    await open(url);
-    return true;
+    // A Linux machine without a display (a server, a container, CI) has no browser to open.
+    if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return false;
+    const { default: opener } = await import('open');
+    const child = await opener(url);
+    // The opener hands the URL to the browser and exits 0; without a browser it exits non-zero.
+    return await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(true), OPENER_GRACE_MS);
+      timer.unref();
+      child.once('error', () => resolve(false));
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code === 0);
+      });
+    });
   } catch {
     return false;
   }

@@ -153,6 +153,19 @@ describe('opening a browser', () => {
       await failed.close();
     }
   });
+
+  it.runIf(process.platform === 'linux')('does not pretend to open a browser on a machine without a display', async () => {
+    const saved = { DISPLAY: process.env.DISPLAY, WAYLAND_DISPLAY: process.env.WAYLAND_DISPLAY };
+    delete process.env.DISPLAY;
+    delete process.env.WAYLAND_DISPLAY;
+    try {
+      const headless = await startStudio({ credentials: { apiEndpoint: api.url, ...EXAMPLE_CREDENTIALS.admin }, open: true });
+      expect(headless.opened).toBe(false);
+      await headless.close();
+    } finally {
+      for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = value;
+    }
+  });
 });
 
 describe('headers', () => {
