@@ -14,7 +14,8 @@
 //    under @ts-expect-error proves the types are real);
 // 3. runs each app on this machine's Node and on Node 24 (fetched with `npx -y node@24`)
 //    against the reference server from the fixtures tarball: esm and bundler start it
-//    in-process with `startServer`, cjs talks to the `roster-server` bin started as a process.
+//    in-process with `startServer`, cjs talks to the `roster-server` bin started as a process,
+//    and so does the `roster` bin of the @roster/cli tarball (`--version`, `users list`).
 //
 // Usage: node scripts/consumer-smoke.mjs [--keep] [--skip-build] [--only esm,cjs,bundler]
 //        [--node24 PATH] [--verbose]
@@ -510,6 +511,28 @@ function startBin(dir, runtime) {
   });
 }
 
+/** The `roster` bin of the @roster/cli tarball, run as a user runs it, against the roster-server bin. */
+async function checkCli(dir, runtime, url) {
+  const bin = path.join(dir, 'node_modules/.bin/roster');
+  const [command, prefix] = runtime.bin === process.execPath ? [bin, []] : [runtime.bin, [bin]];
+  const env = { ROSTER_API_ENDPOINT: url, ROSTER_API_KEY: 'roster-example-admin-key', ROSTER_API_SECRET: 'roster-example-admin-secret-0d5f3c1e' };
+  const version = await run(command, [...prefix, '--version'], { cwd: dir, timeoutMs: 30_000 });
+  const expected = tarballs.find(({ name }) => name === '@roster/cli')?.manifest.version;
+  check(version.status === 0 && version.output.trim() === expected, `roster --version on ${runtime.label}: ${version.output.trim()}`, version.output);
+  const listed = await run(command, [...prefix, 'users', 'list', '--format', 'json'], { cwd: dir, env, timeoutMs: 60_000 });
+  let emails = [];
+  try {
+    emails = JSON.parse(listed.output).map((user) => user.email);
+  } catch {
+    // Reported below with the output.
+  }
+  check(
+    listed.status === 0 && ['alexandra@acme.io', 'jonny@acme.io', 'matt@acme.io', 'max@acme.io', 'john@acme.io'].every((email) => emails.includes(email)),
+    `roster users list on ${runtime.label}: ${emails.length} users, the documented example workspace among them`,
+    listed.output,
+  );
+}
+
 let runs = 0;
 for (const app of apps) {
   const dir = path.join(work, app);
@@ -531,6 +554,7 @@ for (const app of apps) {
     const ok = result.status === 0 && line !== undefined && line.includes(`on node v${runtime.major}.`);
     runs += 1;
     check(ok, `${app} on ${runtime.label}${server ? ` (roster-server bin at ${server.url})` : ''} (${seconds(since)}): ${line ?? 'no result'}`, ok ? '' : result.output);
+    if (server) await checkCli(dir, runtime, server.url);
     if (server) {
       const stopped = await server.stop();
       check(stopped.code === 0, `${app} on ${runtime.label}: roster-server stopped cleanly on SIGTERM`, JSON.stringify(stopped));

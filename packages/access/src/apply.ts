@@ -16,8 +16,16 @@ export interface ActionOutcome {
    * grants ADMIN failed and this one takes ADMIN away.
    */
   readonly status: 'applied' | 'failed' | 'skipped';
-  /** Why it failed or was skipped: the error's code (e.g. `RATE_LIMITED`, `FAILED_PRECONDITION`, `SKIPPED`) and message. */
-  readonly error?: { readonly code: string; readonly message: string } | undefined;
+  /** Why it failed or was skipped. */
+  readonly error?: ActionError | undefined;
+}
+
+/** Why an action failed or was not sent, as plain JSON (a result file keeps it). */
+export interface ActionError {
+  /** The error's code, e.g. `RATE_LIMITED`, `FAILED_PRECONDITION`, `SERVER_ERROR`; `SKIPPED` or `ABORTED` when not sent. */
+  readonly code: string;
+  /** What happened. */
+  readonly message: string;
 }
 
 /** What {@link applyPlan} did: one outcome per action, in plan order. */

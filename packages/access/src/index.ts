@@ -11,5 +11,5 @@ export { parseRosterYaml } from './yaml-file.js';
 export { parseRosterCsv, parseRosterCsvAsync, type CsvRosterOptions } from './csv-file.js';
 export { ROLES } from './members.js';
 export { readLiveState, type ReadLiveOptions } from './live.js';
-export { applyPlan, type ApplyOptions, type ApplyResult, type ActionOutcome } from './apply.js';
+export { applyPlan, type ApplyOptions, type ApplyResult, type ActionOutcome, type ActionError } from './apply.js';
 export { dumpRoster, ROSTER_FILE_SCHEMA_URL, type DumpOptions } from './dump.js';

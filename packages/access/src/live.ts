@@ -24,6 +24,8 @@ const fromUser = (user: User, groups: readonly string[] | null): LiveUser => ({
   status: user.status,
   inviteStatus: user.inviteStatus,
   groups,
+  createdAt: user.createdAt,
+  updatedAt: user.updatedAt,
 });
 
 /**

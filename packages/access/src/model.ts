@@ -69,6 +69,10 @@ export interface LiveUser {
   readonly inviteStatus: string | null;
   /** The ids of the user's groups, sorted; `null` when they were not read. */
   readonly groups: readonly string[] | null;
+  /** When the user signed up or was first invited (ISO 8601, UTC); `null` from a core-only server. */
+  readonly createdAt?: string | null | undefined;
+  /** When the user last changed (ISO 8601, UTC); `null` from a core-only server. */
+  readonly updatedAt?: string | null | undefined;
 }
 
 /** The live workspace a plan is made against. */
@@ -81,25 +85,93 @@ export interface LiveState {
   readonly groups: readonly string[] | null;
 }
 
+/** Send a new invitation: a member with no user nor invitation. */
+export interface InviteAction {
+  /** What the action does. */
+  readonly kind: 'invite';
+  /** The member's address, as the file writes it. */
+  readonly email: string;
+  /** The role the invitation carries. */
+  readonly role: UserAccountType;
+}
+
+/** Send an expired invitation again (with `resendExpired`). */
+export interface ResendAction {
+  /** What the action does. */
+  readonly kind: 'resend';
+  /** The invitation's address, as the server stores it. */
+  readonly email: string;
+  /** The role the invitation carries. */
+  readonly role: string;
+}
+
+/** Give an active user, or a pending invitation, another role. */
+export interface ChangeRoleAction {
+  /** What the action does. */
+  readonly kind: 'change-role';
+  /** The user's uid; `null` for a pending invitation, which is invited again with the new role. */
+  readonly uid: string | null;
+  /** The address, as the server stores it. */
+  readonly email: string;
+  /** The role now. */
+  readonly from: string;
+  /** The role the file asks for. */
+  readonly to: UserAccountType;
+}
+
+/** Give a disabled user access again (needs the extension). */
+export interface EnableAction {
+  /** What the action does. */
+  readonly kind: 'enable';
+  /** The user's uid. */
+  readonly uid: string;
+  /** The address, as the server stores it. */
+  readonly email: string;
+  /** The user's role now (a role change, if any, is its own action). */
+  readonly role: string;
+}
+
+/** Add a user to a group, or remove them from it (needs the extension). */
+export interface GroupAction {
+  /** What the action does. */
+  readonly kind: 'add-to-group' | 'remove-from-group';
+  /** The user's uid. */
+  readonly uid: string;
+  /** The address, as the server stores it. */
+  readonly email: string;
+  /** The group's id. */
+  readonly group: string;
+}
+
+/** Withdraw a pending invitation the file does not name (authoritative mode; needs the extension). */
+export interface RevokeAction {
+  /** What the action does. */
+  readonly kind: 'revoke';
+  /** The invitation's address, as the server stores it. */
+  readonly email: string;
+  /** The role the invitation carries. */
+  readonly role: string;
+}
+
+/** Take away the access of an enabled user the file does not name (authoritative mode). */
+export interface DisableAction {
+  /** What the action does. */
+  readonly kind: 'disable';
+  /** The user's uid. */
+  readonly uid: string;
+  /** The address, as the server stores it. */
+  readonly email: string;
+  /** The user's role. */
+  readonly role: string;
+}
+
 /**
- * One change a plan makes. Every action names the address it is about:
- * - `invite`: send a new invitation;
- * - `resend`: send an expired invitation again;
- * - `change-role`: give an active user (`uid` set) or a pending invitation (`uid` null: it is
- *   invited again with the new role) another role;
- * - `enable`: give a disabled user access again (extension);
- * - `add-to-group` / `remove-from-group`: group membership (extension);
- * - `revoke`: withdraw a pending invitation (extension);
- * - `disable`: take an active user's access away.
+ * One change a plan makes; every action names the address it is about. The kinds, in the
+ * phases they are applied in: `enable`; `invite` and `resend`; `change-role` (promotions,
+ * then other changes); `add-to-group` / `remove-from-group`; `change-role` (demotions from
+ * ADMIN); `revoke`; `disable`.
  */
-export type Action =
-  | { readonly kind: 'invite'; readonly email: string; readonly role: UserAccountType }
-  | { readonly kind: 'resend'; readonly email: string; readonly role: string }
-  | { readonly kind: 'change-role'; readonly uid: string | null; readonly email: string; readonly from: string; readonly to: UserAccountType }
-  | { readonly kind: 'enable'; readonly uid: string; readonly email: string; readonly role: string }
-  | { readonly kind: 'add-to-group' | 'remove-from-group'; readonly uid: string; readonly email: string; readonly group: string }
-  | { readonly kind: 'revoke'; readonly email: string; readonly role: string }
-  | { readonly kind: 'disable'; readonly uid: string; readonly email: string; readonly role: string };
+export type Action = InviteAction | ResendAction | ChangeRoleAction | EnableAction | GroupAction | RevokeAction | DisableAction;
 
 /** The kinds of {@link Action}. */
 export type ActionKind = Action['kind'];

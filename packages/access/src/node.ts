@@ -33,6 +33,14 @@ export interface ReadRosterAndLiveOptions extends CallOptions {
   readonly csv?: CsvRosterOptions | undefined;
 }
 
+/** What {@link readRosterAndLive} reads. */
+export interface RosterAndLive {
+  /** The roster file, parsed and checked. */
+  readonly file: RosterFile;
+  /** The live workspace. */
+  readonly live: LiveState;
+}
+
 /**
  * Reads a roster file and the live workspace at the same time: the file is parsed while the
  * listing waits on the server, so a large file costs little more than the listing itself.
@@ -43,7 +51,7 @@ export interface ReadRosterAndLiveOptions extends CallOptions {
  * const plan = planRoster(file, live);
  * ```
  */
-export async function readRosterAndLive(roster: Roster, file: string, options: ReadRosterAndLiveOptions = {}): Promise<{ file: RosterFile; live: LiveState }> {
+export async function readRosterAndLive(roster: Roster, file: string, options: ReadRosterAndLiveOptions = {}): Promise<RosterAndLive> {
   const { csv, ...call } = options;
   const text = await readFile(file, 'utf8');
   const groups = mayUseGroups(text, file);

@@ -11,15 +11,28 @@ export interface PlanOptions {
    */
   readonly allowMassRemoval?: boolean | undefined;
   /**
-   * The most removals (disables and revocations) a plan may hold without `allowMassRemoval`:
-   * at most `count`, and at most `share` of the live workspace (rounded up).
-   * @defaultValue `{ count: 10, share: 0.25 }`
+   * The most removals (disables and revocations) a plan may hold without `allowMassRemoval`.
+   * @defaultValue {@link DEFAULT_REMOVAL_LIMIT}
    */
-  readonly removalLimit?: { readonly count?: number | undefined; readonly share?: number | undefined } | undefined;
+  readonly removalLimit?: RemovalLimit | undefined;
+}
+
+/** The removal guard's limit: a plan may disable or revoke at most this many users. */
+export interface RemovalLimit {
+  /**
+   * At most this many users.
+   * @defaultValue 10
+   */
+  readonly count?: number | undefined;
+  /**
+   * At most this share of the live workspace (enabled users and pending invitations), rounded up.
+   * @defaultValue 0.25
+   */
+  readonly share?: number | undefined;
 }
 
 /** The default removal limit: 10 users, and a quarter of the workspace. */
-export const DEFAULT_REMOVAL_LIMIT = { count: 10, share: 0.25 } as const;
+export const DEFAULT_REMOVAL_LIMIT: Required<{ readonly [K in keyof RemovalLimit]: number }> = { count: 10, share: 0.25 };
 
 const KINDS: readonly ActionKind[] = ['invite', 'resend', 'change-role', 'enable', 'add-to-group', 'remove-from-group', 'revoke', 'disable'];
 

@@ -6,6 +6,13 @@
  */
 export type {
   Action,
+  InviteAction,
+  ResendAction,
+  ChangeRoleAction,
+  EnableAction,
+  GroupAction,
+  RevokeAction,
+  DisableAction,
   ActionKind,
   LiveState,
   LiveUser,
@@ -17,7 +24,7 @@ export type {
   SourceLocation,
   UnsupportedChange,
 } from './model.js';
-export { planRoster, phaseOf, summarize, DEFAULT_REMOVAL_LIMIT, type PlanOptions } from './plan.js';
+export { planRoster, phaseOf, summarize, DEFAULT_REMOVAL_LIMIT, type PlanOptions, type RemovalLimit } from './plan.js';
 export { fingerprintOf } from './fingerprint.js';
 export { ignoreMatcher } from './ignore.js';
 export { RosterFileError, PlanRefusedError, StalePlanError, type FileProblem, type RefusalReason } from './errors.js';

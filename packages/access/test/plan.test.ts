@@ -64,6 +64,33 @@ describe('dump, then plan', () => {
     expect(formatPlan(planRoster(file, state))).toBe('No changes. The workspace matches the roster.\n');
   });
 
+  it('reads every user with the extension, disabled ones and timestamps included', async () => {
+    ctx.server.store.disable(ctx.server.store.getByEmail('matt@acme.io')!.uid);
+    const state = await live(false);
+    expect(state.users.map((u) => [u.email, u.status]).sort()).toEqual([
+      ['alexandra@acme.io', 'ACTIVE'],
+      ['john@acme.io', 'INVITED'],
+      ['jonny@acme.io', 'ACTIVE'],
+      ['matt@acme.io', 'DISABLED'],
+      ['max@acme.io', 'INVITED'],
+    ]);
+    expect(state.users.every((u) => u.createdAt === '2024-01-01T00:00:00.000Z' && typeof u.updatedAt === 'string')).toBe(true);
+  });
+
+  it('reads every page of a workspace larger than a page', async () => {
+    for (let i = 0; i < 1203; i++) ctx.server.store.invite(`bulk-${i}@acme.io`, 'ANALYST');
+    ctx.server.resetRequests();
+    const state = await readLiveState(rosterFor(ctx.server), { pageSize: 500 });
+    expect(state.users).toHaveLength(1208);
+    expect(new Set(state.users.map((u) => u.email)).size).toBe(1208);
+    expect(ctx.server.requests.filter((r) => (r.body as { operationName?: string }).operationName === 'ListUsersPage')).toHaveLength(3);
+    ctx.server.resetRequests();
+    const withGroups = await readLiveState(rosterFor(ctx.server), { groups: true, pageSize: 500 });
+    expect(withGroups.users).toHaveLength(1208);
+    expect(withGroups.users.find((u) => u.email === 'matt@acme.io')?.groups).toEqual(['data-team']);
+    expect(ctx.server.requests.filter((r) => (r.body as { operationName?: string }).operationName === 'ListUsersWithGroups')).toHaveLength(3);
+  });
+
   it('keeps disabled users out of a dump, and a dump without groups plans without reading them', async () => {
     ctx.server.store.disable(ctx.server.store.getByEmail('matt@acme.io')!.uid);
     const state = await live(false);
