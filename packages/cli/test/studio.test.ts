@@ -49,6 +49,41 @@ describe('roster studio', () => {
     }
   });
 
+  it('passes the typed errors of its own SDK through: a viewer key is detected and refused as FORBIDDEN', async () => {
+    const child = spawn(process.execPath, [BIN, 'studio', '--port', '0', '--no-open'], {
+      env: { PATH: process.env.PATH ?? '', HOME, ...envFor(ctx.server, EXAMPLE_CREDENTIALS.viewer) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        const match = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)$/m.exec(stdout);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.on('close', (code) => reject(new Error(`exited with ${code}`)));
+    });
+    try {
+      const origin = new URL(url).origin;
+      const cookie = ((await fetch(url, { redirect: 'manual' })).headers.get('set-cookie') ?? '').split(';')[0]!;
+      const session = (await (await fetch(`${origin}/api/session`, { headers: { cookie } })).json()) as { capability: string };
+      expect(session.capability).toBe('viewer');
+      const refused = await fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { cookie, origin, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation InviteUser($email: String!, $accountType: UserAccountType!) { inviteUser(email: $email, accountType: $accountType) { ok } }',
+          variables: { email: 'ann@example.com', accountType: 'ANALYST' },
+        }),
+      });
+      const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0]?.extensions.code).toBe('FORBIDDEN');
+      expect(body.errors[0]?.message).toMatch(/^Permission denied in InviteUser/);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
   it('says so when it cannot open a browser (no display), and still serves', async () => {
     const child = spawn(process.execPath, [BIN, 'studio', '--port', '0'], {
       env: { PATH: process.env.PATH ?? '', HOME, ...envFor(ctx.server) },

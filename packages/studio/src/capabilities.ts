@@ -1,7 +1,8 @@
 // What the page may offer: whether the server has the Roster extension (enable, resend,
 // revoke, disabled users), and whether the credentials may change anything at all.
-import { DisableUserDocument, PermissionError, RosterError, type RosterClient } from '@roster/client';
+import { DisableUserDocument, type RosterClient } from '@roster/client';
 import type { Roster } from '@roster/users';
+import { isRosterError } from './forward.js';
 
 /** What the studio server tells the page about the API behind it (never the credentials). */
 export interface StudioSession {
@@ -25,8 +26,9 @@ export async function probeCapability(client: RosterClient): Promise<StudioSessi
     await client.execute(DisableUserDocument, { uid: PROBE_UID }, { retry: { maxAttempts: 3, retryOnStatus: [420, 429] } });
     return 'admin';
   } catch (error) {
-    if (error instanceof PermissionError) return 'viewer';
-    if (error instanceof RosterError && (error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND')) return 'admin';
+    // By code, not class: the client may come from another copy of the SDK (a bundled CLI).
+    if (isRosterError(error) && error.code === 'FORBIDDEN') return 'viewer';
+    if (isRosterError(error) && (error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND')) return 'admin';
     return 'unknown';
   }
 }

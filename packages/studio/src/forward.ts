@@ -36,9 +36,20 @@ export function errorResponse(code: string, message: string): StudioResponse {
   return { data: null, errors: [{ message, extensions: { code } }] };
 }
 
+/**
+ * True for a `RosterError`, also one from another copy of `@roster/client` (a bundled CLI
+ * passes its own `Roster`): its class is not ours, but its shape is.
+ */
+export function isRosterError(error: unknown): error is RosterError {
+  return (
+    error instanceof RosterError ||
+    (error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && Array.isArray((error as { graphQLErrors?: unknown }).graphQLErrors))
+  );
+}
+
 /** The response for a failed call: the typed error's message and code; never a stack. */
 export function failureResponse(error: unknown, operationName: string): StudioResponse {
-  if (!(error instanceof RosterError)) {
+  if (!isRosterError(error)) {
     // Not a RosterError means a bug here: say so without leaking internals.
     return errorResponse('STUDIO_ERROR', `Roster Studio failed to forward ${operationName}`);
   }
