@@ -175,6 +175,13 @@ for (const { dir, manifest } of packages) {
   tarballs.push({ name: manifest.name, file, manifest });
 }
 
+/** The files an `exports` map points to: its values, not its subpath keys (`./planner`). */
+function exportTargets(exports) {
+  if (typeof exports === 'string') return [exports];
+  if (exports === null || typeof exports !== 'object') return [];
+  return Object.values(exports).flatMap(exportTargets);
+}
+
 for (const { name, file, manifest } of tarballs) {
   const list = spawnSync('tar', ['-tzf', file], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
   const packed = JSON.parse(spawnSync('tar', ['-xOzf', file, 'package/package.json'], { encoding: 'utf8' }).stdout);
@@ -183,9 +190,7 @@ for (const { name, file, manifest } of tarballs) {
   const ranges = JSON.stringify([packed.dependencies, packed.peerDependencies, packed.optionalDependencies]);
   check(!ranges.includes('workspace:'), `${name}: no workspace: range in the published dependencies`, ranges);
   const shipped = new Set(list.map((entry) => entry.replace(/^package\//, '')));
-  // The files the export map points at (its values), not its subpath keys such as `./planner`.
-  const targetsOf = (value) => (typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(targetsOf) : []);
-  const targets = targetsOf(manifest.exports).filter((target) => target.startsWith('./'));
+  const targets = exportTargets(manifest.exports);
   const missing = [...targets, ...Object.values(manifest.bin ?? {})].map((target) => target.replace(/^\.\//, '')).filter((target) => !shipped.has(target));
   check(missing.length === 0, `${name}: every export and bin target is in the tarball`, missing.join('\n'));
   if ((manifest.files ?? []).includes('schema')) {

@@ -13,7 +13,7 @@ import { median } from './measure.js';
 import { serverBin } from './server.js';
 
 /** How the planning section is sized: 100,000 users in all (the example workspace's 5 plus generated ones). */
-export const PLAN_CONFIG = { users: 100_000, rounds: 4, changedShare: 0.01 } as const;
+export const PLAN_CONFIG = { users: 100_000, rounds: 5, changedShare: 0.01 } as const;
 
 /** One child's report. */
 export interface PlanSample {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -16,7 +16,25 @@ const shared = {
   define: { __ROSTER_CLI_VERSION__: JSON.stringify(version) },
 } as const;
 
+// commander requires node:child_process when it loads, only to run executable subcommands,
+// which roster has none of; loading it (and node:net behind it) is a sizeable share of
+// `roster --help`. The bin gets it on first use instead.
+const lazyChildProcess: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'lazy-child-process',
+  setup(build) {
+    // The proxy's own require passes through.
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.namespace === 'roster-lazy' ? undefined : { path: 'child_process', namespace: 'roster-lazy' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'roster-lazy' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 export default defineConfig([
   { ...shared, entry: ['src/index.ts'], format: ['esm', 'cjs'], dts: true, clean: true },
-  { ...shared, entry: ['src/bin.ts'], format: ['cjs'] },
+  // tsup's removeNodeProtocol plugin would resolve the built-in before the lazy one runs.
+  { ...shared, entry: ['src/bin.ts'], format: ['cjs'], removeNodeProtocol: false, esbuildPlugins: [lazyChildProcess] },
 ]);

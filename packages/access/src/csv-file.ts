@@ -31,9 +31,15 @@ const HEADER_ALIASES: Readonly<Record<string, 'email' | 'role' | 'name' | 'group
 };
 
 const OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: true } as const;
-// About 2,000 rows of a typical file: small enough that a reader that yields between chunks
-// lets a listing's responses through, large enough that the chunks cost nothing.
-const CHUNK_CHARS = 128 * 1024;
+// About 100 rows of a typical file, a millisecond of parsing: a listing's response
+// that arrives meanwhile waits at most that long (2,000-row chunks held the listing up:
+// planning 100,000 users took 1.42× the listing, against about 1.2× with these).
+const CHUNK_CHARS = 8 * 1024;
+
+// setImmediate (Node) runs after pending I/O without setTimeout's 1 ms minimum; browsers
+// have only setTimeout.
+const yieldToEventLoop = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 type Row = { readonly record: readonly string[]; readonly line: number };
 
@@ -185,7 +191,7 @@ export async function parseRosterCsvAsync(text: string, fileName = 'roster.csv',
   const reader = new CsvReader(fileName, options.ignore ?? []);
   for (const chunk of chunks(text)) {
     reader.take(parseRows(chunk.text, chunk.firstLine, fileName));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldToEventLoop();
   }
   return reader.finish(options);
 }

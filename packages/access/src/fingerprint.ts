@@ -1,4 +1,4 @@
-import type { LiveState } from './model.js';
+import type { LiveState, LiveUser } from './model.js';
 
 // A hand-written digest rather than SHA-256: the planner must run unchanged in a browser,
 // where WebCrypto's digest is asynchronous (and needs a secure context), and Node's crypto
@@ -43,13 +43,50 @@ class LineHash {
     this.char(9);
   }
 
-  /** Final mixing, so that lines differing in one character differ in every bit, then the lane-wise sum. */
-  addTo(sums: Uint32Array): void {
+  /** Final mixing, so that lines differing in one character differ in every bit; written at `out[at..at+3]`. */
+  digestInto(out: Uint32Array | number[], at: number): void {
     const { h1, h2, h3, h4 } = this;
-    sums[0] = (sums[0]! + (Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909))) >>> 0;
-    sums[1] = (sums[1]! + (Math.imul(h2 ^ (h2 >>> 16), 2654435761) ^ Math.imul(h3 ^ (h3 >>> 13), 1597334677))) >>> 0;
-    sums[2] = (sums[2]! + (Math.imul(h3 ^ (h3 >>> 16), 3266489909) ^ Math.imul(h4 ^ (h4 >>> 13), 2246822507))) >>> 0;
-    sums[3] = (sums[3]! + (Math.imul(h4 ^ (h4 >>> 16), 1597334677) ^ Math.imul(h1 ^ (h1 >>> 13), 2654435761))) >>> 0;
+    out[at] = (Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)) >>> 0;
+    out[at + 1] = (Math.imul(h2 ^ (h2 >>> 16), 2654435761) ^ Math.imul(h3 ^ (h3 >>> 13), 1597334677)) >>> 0;
+    out[at + 2] = (Math.imul(h3 ^ (h3 >>> 16), 3266489909) ^ Math.imul(h4 ^ (h4 >>> 13), 2246822507)) >>> 0;
+    out[at + 3] = (Math.imul(h4 ^ (h4 >>> 16), 1597334677) ^ Math.imul(h1 ^ (h1 >>> 13), 2654435761)) >>> 0;
+  }
+
+  /** The digest of one user's line. */
+  user(user: LiveUser, out: Uint32Array | number[], at: number): void {
+    this.start();
+    this.email(user.email);
+    this.field(user.status);
+    this.field(user.role);
+    this.field(user.inviteStatus ?? '');
+    this.field(user.uid ?? '');
+    if (user.groups === null) this.field('-');
+    else for (const group of user.groups) this.field(group);
+    this.digestInto(out, at);
+  }
+}
+
+// Digests computed while a listing waited on the server (see DigestRecorder), by the users
+// array they describe. A LiveState is not changed after it is read; the length check catches
+// an array grown since.
+const RECORDED = new WeakMap<readonly LiveUser[], readonly number[]>();
+
+/**
+ * Computes each user's digest as the user is read, so that the fingerprint of a large
+ * workspace costs a sum once the last page has arrived. Used by `readLiveState`.
+ */
+export class DigestRecorder {
+  readonly #hash = new LineHash();
+  readonly #digests: number[] = [];
+
+  /** Records the digest of the next user of the listing. */
+  add(user: LiveUser): void {
+    this.#hash.user(user, this.#digests, this.#digests.length);
+  }
+
+  /** Attaches the digests to the finished users array. */
+  finish(users: readonly LiveUser[]): void {
+    if (this.#digests.length === users.length * 4) RECORDED.set(users, this.#digests);
   }
 }
 
@@ -61,25 +98,26 @@ class LineHash {
  */
 export function fingerprintOf(live: LiveState, isIgnored: (email: string) => boolean = () => false): string {
   const sums = new Uint32Array(4);
+  const one = new Uint32Array(4);
   const hash = new LineHash();
+  const recorded = RECORDED.get(live.users);
+  const digests = recorded?.length === live.users.length * 4 ? recorded : undefined;
   let count = 0;
-  for (const user of live.users) {
+  for (let i = 0; i < live.users.length; i++) {
+    const user = live.users[i]!;
     if (isIgnored(user.email)) continue;
-    hash.start();
-    hash.email(user.email);
-    hash.field(user.status);
-    hash.field(user.role);
-    hash.field(user.inviteStatus ?? '');
-    hash.field(user.uid ?? '');
-    if (user.groups === null) hash.field('-');
-    else for (const group of user.groups) hash.field(group);
-    hash.addTo(sums);
+    if (digests) for (let lane = 0; lane < 4; lane++) sums[lane] = (sums[lane]! + digests[i * 4 + lane]!) >>> 0;
+    else {
+      hash.user(user, one, 0);
+      for (let lane = 0; lane < 4; lane++) sums[lane] = (sums[lane]! + one[lane]!) >>> 0;
+    }
     count += 1;
   }
   hash.start();
   hash.field(`extension=${live.extension}`);
   hash.field(`groups=${live.groups === null ? '-' : live.groups.join(',')}`);
   hash.field(`users=${count}`);
-  hash.addTo(sums);
+  hash.digestInto(one, 0);
+  for (let lane = 0; lane < 4; lane++) sums[lane] = (sums[lane]! + one[lane]!) >>> 0;
   return `v1:${[...sums].map((h) => h.toString(16).padStart(8, '0')).join('')}`;
 }

@@ -1,5 +1,6 @@
 import { ListUsersWithGroupsDocument, type ListUsersWithGroupsQuery } from '@roster/client';
 import type { CallOptions, Roster, User } from '@roster/users';
+import { DigestRecorder } from './fingerprint.js';
 import type { LiveState, LiveUser } from './model.js';
 
 /** Options of {@link readLiveState}. */
@@ -43,17 +44,25 @@ export async function readLiveState(roster: Roster, options: ReadLiveOptions = {
   const { groups: withGroups = false, pageSize = 500, ...call } = options;
   const { extension } = await roster.users.features(call);
   const users: LiveUser[] = [];
+  // Each user's share of the fingerprint is computed while the next page is on its way.
+  const digests = new DigestRecorder();
+  const keep = (user: LiveUser) => {
+    users.push(user);
+    digests.add(user);
+  };
   if (!extension || !withGroups) {
-    for await (const user of roster.users.list({}, { ...call, pageSize })) users.push(fromUser(user, null));
+    for await (const user of roster.users.list({}, { ...call, pageSize })) keep(fromUser(user, null));
+    digests.finish(users);
     return { extension, users, groups: null };
   }
   const groups = (await roster.groups.list(call)).map((group) => group.id).sort();
   let after: string | null = null;
   do {
     const page: ListUsersWithGroupsQuery['users'] = await listPage(roster, pageSize, after, call);
-    for (const node of page.nodes) users.push(fromUser(node, node.groups.map((group) => group.id).sort()));
+    for (const node of page.nodes) keep(fromUser(node, node.groups.map((group) => group.id).sort()));
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after !== null);
+  digests.finish(users);
   return { extension, users, groups };
 }
 

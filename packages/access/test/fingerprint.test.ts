@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readLiveState } from '../src/index.js';
 import { fingerprintOf, ignoreMatcher, type LiveState, type LiveUser } from '../src/planner.js';
+import { rosterFor, useServer } from './helpers.js';
 
 const user = (email: string, overrides: Partial<LiveUser> = {}): LiveUser => ({
   uid: null,
@@ -40,5 +42,22 @@ describe('fingerprintOf', () => {
     const ignored = ignoreMatcher(['*@svc.acme.io']);
     expect(fingerprintOf(state(users), ignored)).toBe(fingerprintOf(state(users.slice(0, 2)), ignored));
     expect(fingerprintOf(state([...users.slice(0, 2), user('ci@svc.acme.io', { role: 'ADMIN' })]), ignored)).toBe(fingerprintOf(state(users), ignored));
+  });
+});
+
+describe('fingerprints of a workspace as read', () => {
+  const ctx = useServer();
+
+  it('are the same whether the digests were recorded during the listing or computed afterwards', async () => {
+    for (let i = 0; i < 700; i++) ctx.server.store.invite(`Bulk-${i}@acme.io`, i % 2 ? 'ANALYST' : 'DEVELOPER');
+    for (const groups of [false, true]) {
+      const live = await readLiveState(rosterFor(ctx.server), { groups });
+      // A copy of the users array carries no recorded digests.
+      const copy: LiveState = { ...live, users: [...live.users] };
+      const ignored = ignoreMatcher(['bulk-1*@acme.io']);
+      expect(fingerprintOf(live)).toBe(fingerprintOf(copy));
+      expect(fingerprintOf(live, ignored)).toBe(fingerprintOf(copy, ignored));
+      expect(fingerprintOf(live, ignored)).not.toBe(fingerprintOf(live));
+    }
   });
 });

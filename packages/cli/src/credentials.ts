@@ -1,7 +1,9 @@
 // Where the SDK's options come from. Kept in this one module so that it can hand over to
 // `Roster.fromEnv` once the SDK has it: flags win over the environment, which wins over a
 // profile file.
-import { readFile, stat } from 'node:fs/promises';
+// node:fs, not node:fs/promises: the latter loads readline at start-up, which every command
+// would pay for; these reads are one small file each.
+import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RosterOptions } from '@roster/users';
@@ -64,10 +66,10 @@ export function profileFilePath(env: Io['env']): string {
   return path.join(base, 'roster', 'credentials.json');
 }
 
-async function readProfile(file: string, name: string, explicit: boolean): Promise<Profile | undefined> {
+function readProfile(file: string, name: string, explicit: boolean): Profile | undefined {
   let info;
   try {
-    info = await stat(file);
+    info = statSync(file);
   } catch {
     if (explicit) throw new UsageError(`profile "${name}" asked for, but there is no profile file at ${file}`, 'create it (chmod 600), or set ROSTER_CONFIG');
     return undefined;
@@ -85,7 +87,7 @@ async function readProfile(file: string, name: string, explicit: boolean): Promi
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new UsageError(`the profile file ${file} is not valid JSON (${(error as Error).message.split('\n')[0]})`);
   }
@@ -118,7 +120,7 @@ async function secretFromFile(file: string, stdin: InputStream): Promise<string>
     text = await readAll(stdin);
   } else {
     try {
-      text = await readFile(file, 'utf8');
+      text = readFileSync(file, 'utf8');
     } catch (error) {
       throw new UsageError(`cannot read --api-secret-file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
     }
@@ -139,7 +141,7 @@ export async function resolveCredentials(flags: CredentialFlags, io: Io): Promis
   const profileName = flags.profile ?? env[ENV.profile] ?? 'default';
   const explicit = flags.profile !== undefined || env[ENV.profile] !== undefined;
   const file = profileFilePath(env);
-  const profile = await readProfile(file, profileName, explicit);
+  const profile = readProfile(file, profileName, explicit);
 
   const pick = <T extends string>(flag: T | undefined, variable: string | undefined, fromProfile: string | undefined) =>
     flag !== undefined ? { value: flag as string, source: 'flag' as const }

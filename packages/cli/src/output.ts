@@ -17,11 +17,16 @@ export interface OutputSettings {
  * Colour on a stream: only on a terminal, never with `NO_COLOR` (any non-empty value, see
  * no-color.org), `TERM=dumb` or `--no-color`; `FORCE_COLOR` (not `0`) forces it on.
  */
-export function colorEnabled(stream: OutputStream, env: Io['env'], flag: boolean | undefined): boolean {
+export function colorEnabled(terminal: boolean, env: Io['env'], flag: boolean | undefined): boolean {
   if (flag === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') return true;
-  return stream.isTTY === true && env.TERM !== 'dumb';
+  return terminal && env.TERM !== 'dumb';
+}
+
+/** Whether a stream of `io` is a terminal, without creating the stream when `io` knows. */
+export function isTerminal(io: Io, stream: 'stdin' | 'stdout' | 'stderr'): boolean {
+  return io.terminals ? io.terminals[stream] : io[stream].isTTY === true;
 }
 
 const REDACTED = '[redacted]';
@@ -42,19 +47,24 @@ export class Output {
 
   constructor(io: Io, settings: OutputSettings = {}) {
     this.#io = io;
-    this.color = picocolors.createColors(colorEnabled(io.stdout, io.env, settings.color));
-    this.colorErr = picocolors.createColors(colorEnabled(io.stderr, io.env, settings.color));
+    this.color = picocolors.createColors(colorEnabled(isTerminal(io, 'stdout'), io.env, settings.color));
+    this.colorErr = picocolors.createColors(colorEnabled(isTerminal(io, 'stderr'), io.env, settings.color));
     this.json = settings.json === true;
   }
 
   /** True when stdout is a terminal (a person reads it): tables rather than machine formats. */
   get stdoutIsTerminal(): boolean {
-    return this.#io.stdout.isTTY === true;
+    return isTerminal(this.#io, 'stdout');
+  }
+
+  /** True when stderr is a terminal (progress bars redraw in place there). */
+  get stderrIsTerminal(): boolean {
+    return isTerminal(this.#io, 'stderr');
   }
 
   /** True when a person is at the keyboard: stdin and stderr are terminals (prompts, progress bars). */
   get interactive(): boolean {
-    return this.#io.stdin.isTTY === true && this.#io.stderr.isTTY === true;
+    return isTerminal(this.#io, 'stdin') && isTerminal(this.#io, 'stderr');
   }
 
   /** The stream progress bars and prompts draw on. */
@@ -76,7 +86,9 @@ export class Output {
 
   /** Writes data to stdout; resolves once the stream can take more (backpressure). */
   data(text: string): Promise<void> {
-    return write(this.#io.stdout, this.scrub(text));
+    const clean = this.scrub(text);
+    if (clean === '' || this.#io.writeStdoutNow?.(clean)) return Promise.resolve();
+    return write(this.#io.stdout, clean);
   }
 
   /** A line for the reader on stderr: progress, notes, results of a mutation. */

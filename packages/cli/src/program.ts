@@ -44,10 +44,7 @@ function addCommand(program: Command, spec: CommandSpec, state: { exitCode: Exit
   let parent = program;
   for (const word of spec.path.slice(0, -1)) {
     let group = parent.commands.find((candidate) => candidate.name() === word);
-    if (!group) {
-      group = parent.command(word).summary(GROUPS[word] ?? '').description(GROUPS[word] ?? '');
-      group.copyInheritedSettings(parent);
-    }
+    group ??= parent.command(word).summary(GROUPS[word] ?? '').description(GROUPS[word] ?? '');
     parent = group;
   }
   const command = parent.command(spec.path.at(-1) ?? '', { hidden: spec.hidden === true }).summary(spec.summary).description(spec.description ?? spec.summary);
@@ -94,21 +91,19 @@ export function buildProgram(out: Output, makeContext: ContextFactory, state: { 
     .configureOutput({
       writeOut: (text) => void out.data(text),
       writeErr: (text) => out.stderr.write(out.scrub(text)),
+      // commander's defaults read process.stdout to size and colour help: ask the Output, which knows without creating it.
+      getOutHelpWidth: () => (out.stdoutIsTerminal ? (process.stdout.columns ?? 80) : 80),
+      getErrHelpWidth: () => (out.stderrIsTerminal ? (out.stderr.columns ?? 80) : 80),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
       outputError: (text, write) => {
         if (!out.json) return write(out.colorErr.red(text));
         const message = text.replace(/^error: /, '').trim();
         write(`${JSON.stringify({ error: { name: 'UsageError', code: 'USAGE', message, hint: 'see --help', status: null, exitCode: ExitCode.USAGE } })}\n`);
       },
     });
+  // Added last: commander copies the settings above (exitOverride, the output) into each command it creates.
   for (const spec of specs) addCommand(program, spec, state, makeContext);
-  // Every group and command inherits exitOverride and the output settings, and shows help when called bare.
-  const inherit = (command: Command) => {
-    for (const child of command.commands) {
-      child.copyInheritedSettings(command);
-      inherit(child);
-    }
-  };
-  inherit(program);
   return program;
 }
 

@@ -1,4 +1,3 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import { Option } from 'commander';
 import type { ApplyResult, LiveState, Plan } from '@roster/access';
 import type { CommandContext, CommandSpec } from '../command.js';
@@ -8,7 +7,9 @@ import { access, addCsvOptions, addGuardOptions, changesExit, planning, planOpti
 
 const SAVE_HINT = 'save a plan with `roster plan roster.yaml -o plan.json`';
 
+// node:fs is loaded by the commands that use it, not by `roster --help`.
 async function savedPlan(file: string): Promise<Plan> {
+  const { readFile } = await import('node:fs/promises');
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
@@ -89,7 +90,7 @@ export const apply: CommandSpec = {
     await context.out.data(mod.formatPlan(made, { color: context.out.color.isColorSupported }));
     if (!saved) await context.confirm(`apply these ${made.actions.length} changes to the workspace?`, options);
     const result = await run(context, mod, made, live, options);
-    if (typeof options.result === 'string') await writeFile(options.result, `${JSON.stringify(result, null, 2)}\n`);
+    if (typeof options.result === 'string') await (await import('node:fs/promises')).writeFile(options.result, `${JSON.stringify(result, null, 2)}\n`);
     const summary = `${result.applied} applied, ${result.failed} failed, ${result.skipped} not sent`;
     context.out.info(result.failed + result.skipped === 0 ? `Apply complete: ${summary}.` : `Apply incomplete: ${summary}. Run \`roster plan\` again to see what is left.`);
     if (result.failed + result.skipped === 0) return ExitCode.OK;

@@ -29,7 +29,7 @@ class RateMeter {
 /** A bar when stderr is a terminal, plain lines otherwise. */
 export function createProgress(out: Output, total: number, label: string): Progress {
   const meter = new RateMeter();
-  if (out.stderr.isTTY === true) {
+  if (out.stderrIsTerminal) {
     const bar = new cliProgress.SingleBar(
       {
         stream: out.stderr,
