@@ -13,6 +13,8 @@ const shared = {
   target: 'node20',
   platform: 'node',
   minify: true,
+  // Error classes are reported by name (AuthenticationError…): minifying must not rename them.
+  keepNames: true,
   define: { __ROSTER_CLI_VERSION__: JSON.stringify(version) },
 } as const;
 
@@ -33,8 +35,27 @@ const lazyChildProcess: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+// The bin requires the SDK from dist/sdk.cjs, one bundled file built next to it, on first use.
+const separateSdk: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'separate-sdk',
+  setup(build) {
+    build.onResolve({ filter: /^@roster\/users$/ }, (args) =>
+      args.importer.endsWith('sdk-bundle.ts') ? undefined : { path: 'sdk', namespace: 'roster-sdk' },
+    );
+    build.onResolve({ filter: /^\.\/sdk\.cjs$/ }, () => ({ path: './sdk.cjs', external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'roster-sdk' }, () => ({ contents: "module.exports = require('./sdk.cjs');", loader: 'js' }));
+  },
+};
+
 export default defineConfig([
   { ...shared, entry: ['src/index.ts'], format: ['esm', 'cjs'], dts: true, clean: true },
   // tsup's removeNodeProtocol plugin would resolve the built-in before the lazy one runs.
-  { ...shared, entry: ['src/bin.ts'], format: ['cjs'], removeNodeProtocol: false, esbuildPlugins: [lazyChildProcess] },
+  {
+    ...shared,
+    entry: { bin: 'src/bin.ts', sdk: 'src/lib/sdk-bundle.ts' },
+    format: ['cjs'],
+    noExternal: ['@roster/users'],
+    removeNodeProtocol: false,
+    esbuildPlugins: [lazyChildProcess, separateSdk],
+  },
 ]);

@@ -3,10 +3,18 @@ import type { Readable, Writable } from 'node:stream';
 import type * as Tty from 'node:tty';
 
 /** A stream the CLI writes to; `isTTY` tells a terminal from a pipe or a file. */
-export type OutputStream = Writable & { readonly isTTY?: boolean | undefined; readonly columns?: number | undefined };
+export type OutputStream = Writable & {
+  /** True when the stream is a terminal. */
+  readonly isTTY?: boolean | undefined;
+  /** The terminal's width in columns, when it is one. */
+  readonly columns?: number | undefined;
+};
 
 /** A stream the CLI reads from (stdin): a secret piped in, or the answer to a prompt. */
-export type InputStream = Readable & { readonly isTTY?: boolean | undefined };
+export type InputStream = Readable & {
+  /** True when the stream is a terminal (a person typing), false for a pipe or a file. */
+  readonly isTTY?: boolean | undefined;
+};
 
 /**
  * Where a run of the CLI reads and writes: the process's streams and environment by default,
@@ -22,7 +30,16 @@ export interface Io {
   /** The environment: credentials (`ROSTER_*`), `NO_COLOR`, `HOME`. */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Which of the three are terminals, when known without creating the streams. */
-  readonly terminals?: { readonly stdin: boolean; readonly stdout: boolean; readonly stderr: boolean } | undefined;
+  readonly terminals?:
+    | {
+        /** stdin is a terminal. */
+        readonly stdin: boolean;
+        /** stdout is a terminal. */
+        readonly stdout: boolean;
+        /** stderr is a terminal. */
+        readonly stderr: boolean;
+      }
+    | undefined;
   /**
    * Writes data to stdout at once, without the stream, when it can: returns false when the
    * caller must use `stdout` instead.

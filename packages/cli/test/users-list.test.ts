@@ -97,7 +97,11 @@ describe('roster users list against a core-only server', () => {
     const users = JSON.parse(result.stdout) as { email: string; status: string; createdAt: null }[];
     expect(users.map((user) => user.email).sort()).toEqual(EXAMPLE);
     expect(users.every((user) => user.createdAt === null)).toBe(true);
-    expect(result.stderr).toContain('disabled users are not listed');
+    // By default every user the server can list, quietly; an explicit --status all is told what is missing.
+    expect(result.stderr).toBe('');
+    const all = await roster(['users', 'list', '--status', 'all'], { env: envFor(ctx.server) });
+    expect((JSON.parse(all.stdout) as unknown[]).length).toBe(5);
+    expect(all.stderr).toContain('disabled users are not listed');
   });
 
   it('says clearly that disabled users need the extension', async () => {

@@ -25,7 +25,7 @@ export const usersInvite: CommandSpec = {
       variables: { email, accountType },
       perform: async () => {
         const roster = await context.roster();
-        await roster.users.invite({ email, accountType: accountType as never }, { signal: context.signal });
+        await roster.users.invite({ email, accountType }, { signal: context.signal });
       },
     });
   },

@@ -21,7 +21,7 @@ export const usersList: CommandSpec = {
   ],
   configure(command) {
     command
-      .addOption(new Option('--status <status>', 'which users').choices(STATUSES).default('all'))
+      .addOption(new Option('--status <status>', 'which users (default: all)').choices(STATUSES))
       .addOption(new Option('--role <role...>', 'only these roles, in any case (repeat it, or separate with commas)'))
       .addOption(new Option('--prefix <text>', 'only users whose email or name starts with this, in any case'))
       .addOption(formatOption())
@@ -30,12 +30,13 @@ export const usersList: CommandSpec = {
   async run(context, { options }) {
     const format = chooseFormat(context.out, options.format, context.globals.json);
     const fields = chooseFields(options.fields, USER_FIELDS, format === 'table' ? TABLE_FIELDS : USER_FIELDS);
-    const status = options.status as (typeof STATUSES)[number];
+    const status = (options.status ?? 'all') as (typeof STATUSES)[number];
     const query: Query = {
       statuses: new Set(status === 'all' ? (['ACTIVE', 'INVITED', 'DISABLED'] as const) : [status.toUpperCase() as 'ACTIVE' | 'INVITED' | 'DISABLED']),
       roles: await parseRoles(options.role),
       prefix: typeof options.prefix === 'string' ? options.prefix : undefined,
-      explicitAll: status === 'all',
+      // Only an explicit --status all warns that a core-only server cannot list disabled users.
+      explicitAll: options.status === 'all',
     };
     const roster = await context.roster();
     const count = await writeRecords(context.out, listUsers(roster, context.out, query, context.signal), format, fields);

@@ -22,7 +22,7 @@ export const usersSetRole: CommandSpec = {
       operation: 'UpdateUserAccountType',
       variables: { uid, accountType },
       perform: async () => {
-        await roster.users.updateAccountType({ userUid: uid, accountType: accountType as never }, { signal: context.signal });
+        await roster.users.updateAccountType({ userUid: uid, accountType }, { signal: context.signal });
         return userRecord({ ...user, accountType });
       },
     });

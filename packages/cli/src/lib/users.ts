@@ -1,6 +1,6 @@
 // What the user commands share: roles and statuses from the command line, the record every
 // command writes for a user, and finding a user by email or uid.
-import type { ActiveUser, InvitedUser, Roster, User } from '@roster/users';
+import type { ActiveUser, InvitedUser, Roster, User, UserAccountType } from '@roster/users';
 import { CliError, UsageError } from '../errors.js';
 import type { DataRecord } from '../format.js';
 import { sdk } from './sdk.js';
@@ -38,15 +38,15 @@ export function invitedRecord(user: InvitedUser): DataRecord {
  * A role as typed by a person, in any case (`developer`, `Billing_Admin`), as the SDK's enum value.
  * @throws UsageError naming the roles when it is none of them.
  */
-export async function parseRole(value: string, what = 'role'): Promise<string> {
-  const roles = Object.values((await sdk()).UserAccountType) as string[];
+export async function parseRole(value: string, what = 'role'): Promise<UserAccountType> {
+  const roles: readonly string[] = Object.values((await sdk()).UserAccountType);
   const role = value.trim().toUpperCase().replace(/[\s-]+/g, '_');
   if (!roles.includes(role)) throw new UsageError(`unknown ${what} "${value}"`, `use one of ${roles.join(', ')} (any case)`);
-  return role;
+  return role as UserAccountType;
 }
 
 /** `--role a,b --role c` as a list of roles. */
-export async function parseRoles(values: unknown): Promise<string[] | undefined> {
+export async function parseRoles(values: unknown): Promise<UserAccountType[] | undefined> {
   if (!Array.isArray(values) || values.length === 0) return undefined;
   const words = (values as string[]).flatMap((value) => value.split(',')).filter((word) => word.trim() !== '');
   return Promise.all(words.map((word) => parseRole(word)));
