@@ -292,6 +292,36 @@ import {
 } from '@roster/users';
 `;
 
+// Roster Studio from its tarball: the page it serves was built before packing, so an
+// installed package must serve it (and forward the page's operations) with no build step.
+const studioImport = `import { startStudio } from '@roster/studio';
+`;
+const studioCheck = `
+async function studio(apiEndpoint: string): Promise<string> {
+  const server = await startStudio({ credentials: { apiEndpoint, ...EXAMPLE_CREDENTIALS.admin } });
+  try {
+    const exchange = await fetch(server.url, { redirect: 'manual' });
+    const cookie = (exchange.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    if (exchange.status !== 303 || cookie === '') throw new Error(\`the studio's token exchange answered \${exchange.status}\`);
+    const page = await (await fetch(\`\${server.origin}/\`, { headers: { cookie } })).text();
+    const script = /src="\\.\\/(assets\\/[^"]+\\.js)"/.exec(page)?.[1];
+    if (script === undefined) throw new Error('the studio page names no script');
+    const js = await fetch(\`\${server.origin}/\${script}\`, { headers: { cookie } });
+    if (js.status !== 200) throw new Error(\`the studio's \${script} answered \${js.status}\`);
+    const listed = await fetch(\`\${server.origin}/graphql\`, {
+      method: 'POST',
+      headers: { cookie, origin: server.origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query ListUsers { listUsers { ok activeUsers { uid email name accountType } invitedUsers { email accountType inviteStatus } } }' }),
+    });
+    const body = (await listed.json()) as { data?: { listUsers?: { ok?: boolean } } };
+    if (body.data?.listUsers?.ok !== true) throw new Error(\`the studio did not forward ListUsers: \${JSON.stringify(body)}\`);
+    return \`studio served \${script} and forwarded ListUsers\`;
+  } finally {
+    await server.close();
+  }
+}
+`;
+
 const inProcessMain = (app) => `
 const server = await startServer({ port: 0 });
 try {
@@ -325,7 +355,13 @@ const appFiles = {
   esm: {
     'package.json': { name: 'consumer-esm', private: true, type: 'module' },
     'tsconfig.json': { compilerOptions: { ...baseOptions, module: 'nodenext', moduleResolution: 'nodenext', outDir: 'dist' }, files: ['app.ts'] },
-    'app.ts': esmImports + typeChecks + exercise + inProcessMain('esm'),
+    'app.ts':
+      studioImport +
+      esmImports +
+      typeChecks +
+      exercise +
+      studioCheck +
+      inProcessMain('esm').replace('await exercise(server.url, EXAMPLE_CREDENTIALS.admin)}', 'await exercise(server.url, EXAMPLE_CREDENTIALS.admin)}; \${await studio(server.url)}'),
     ...declarationCheck,
   },
   cjs: {

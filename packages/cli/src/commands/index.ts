@@ -10,6 +10,7 @@ import { groupsAdd, groupsList, groupsRemove } from './groups.js';
 import { invitesResend, invitesRevoke } from './invites.js';
 import { plan } from './plan.js';
 import { status } from './status.js';
+import { studio } from './studio.js';
 import { usersExport } from './users-export.js';
 import { usersGet } from './users-get.js';
 import { usersImport } from './users-import.js';
@@ -39,6 +40,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   plan,
   apply,
   drift,
+  studio,
   completion,
   complete,
 ];

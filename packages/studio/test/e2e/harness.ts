@@ -1,0 +1,105 @@
+// Shared set-up of the end-to-end tests: the reference server over HTTP, a studio in front
+// of it, and Debian's Chromium driven by playwright-core.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { EXAMPLE_CREDENTIALS, startServer, type RosterServer, type ServerOptions } from '@roster/fixtures';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startStudio, type StudioServer } from '../../src/index.js';
+
+/** Where screenshots go (gitignored), for a reviewer to look at. */
+export const OUTPUT_DIR = path.resolve(import.meta.dirname, '../../test-output');
+/** Debian's Chromium: the test tool's own browser download does not work on these machines. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Launches Chromium headless. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'], headless: true });
+}
+
+/** A reference server, a studio in front of it with the given credentials, and a page with its session. */
+export interface Setup {
+  readonly server: RosterServer;
+  readonly studio: StudioServer;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Every response body the browser received (text), to look for the secret in. */
+  readonly received: string[];
+  /** The errors the page logged (a CSP violation would be one). */
+  readonly consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Starts everything and opens the studio's URL; resolves once the table shows its first rows. */
+export async function setUp(
+  browser: Browser,
+  options: { server?: ServerOptions; credentials?: { apiKey: string; apiSecret: string }; wait?: boolean } = {},
+): Promise<Setup> {
+  const server = await startServer(options.server ?? {});
+  const credentials = options.credentials ?? EXAMPLE_CREDENTIALS.admin;
+  const studio = await startStudio({ credentials: { apiEndpoint: server.url, ...credentials, retry: { baseDelayMs: 1, maxDelayMs: 5 } } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const received: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 300 && response.status() < 400) return;
+    received.push(`${response.url()}\n${JSON.stringify(response.headers())}`);
+    response.text().then(
+      (text) => received.push(text),
+      () => undefined,
+    );
+  });
+  await page.goto(studio.url);
+  if (options.wait !== false) await page.getByTestId('summary').filter({ hasText: /shown of/ }).waitFor();
+  return {
+    server,
+    studio,
+    context,
+    page,
+    received,
+    consoleErrors,
+    close: async () => {
+      await context.close();
+      await studio.close();
+      await server.close();
+    },
+  };
+}
+
+/** Saves a screenshot under the test output folder. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const file = path.join(OUTPUT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** The uid of the studio's capability probe: a DisableUser that cannot match anybody. */
+export const PROBE_UID = 'roster-studio-capability-probe';
+
+type Body = { operationName?: string; query?: string; variables?: { uid?: string } } | undefined;
+const mutations = (server: RosterServer): Body[] =>
+  server.requests.map((request) => request.body as Body).filter((body) => typeof body?.query === 'string' && body.query.trimStart().startsWith('mutation'));
+
+/** The mutations the reference server received, by operation name, the capability probe left out. */
+export function mutationsSeen(server: RosterServer): string[] {
+  return mutations(server)
+    .filter((body) => body?.variables?.uid !== PROBE_UID)
+    .map((body) => body?.operationName ?? '');
+}
+
+/** How many capability probes the reference server received. */
+export const probesSeen = (server: RosterServer): number => mutations(server).filter((body) => body?.variables?.uid === PROBE_UID).length;
+
+/** Resolves once the reference server has received no request for `quietMs` (the page's refreshes are done). */
+export async function settled(server: RosterServer, quietMs = 300): Promise<void> {
+  let seen = -1;
+  while (seen !== server.requests.length) {
+    seen = server.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+  }
+}
