@@ -4,13 +4,13 @@
 // each measurement runs in a fresh process, so that its peak RSS is its own.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { readLiveState } from '@roster/access';
 import { EXAMPLE_CREDENTIALS } from '@roster/fixtures';
 import { Roster } from '@roster/users';
 import { median } from './measure.js';
-import { serverBin } from './server.js';
 
 /** How the planning section is sized: 100,000 users in all (the example workspace's 5 plus generated ones). */
 export const PLAN_CONFIG = { users: 100_000, rounds: 5, changedShare: 0.01 } as const;
@@ -39,6 +39,12 @@ export interface PlanFigures {
 }
 
 const benchDir = path.resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+
+/** The built `roster-server` bin of `@roster/fixtures`: the real reference server, in its own process. */
+function serverBin(): string {
+  return path.join(path.dirname(require.resolve('@roster/fixtures/package.json')), 'dist', 'bin.js');
+}
 const cacheDir = path.join(benchDir, 'node_modules', '.cache', 'roster-bench');
 
 async function startServer(): Promise<{ url: string; stop: () => void }> {

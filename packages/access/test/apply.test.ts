@@ -33,8 +33,8 @@ describe('applyPlan', () => {
     const store = ctx.server.store;
     expect(store.getByEmail('matt@acme.io')).toMatchObject({ accountType: 'ADMIN', enabled: true });
     expect(store.getByEmail('alexandra@acme.io')?.accountType).toBe('DEVELOPER');
-    expect(store.groupsOf(store.getByEmail('matt@acme.io')!.uid).map((g) => g.id)).toEqual(['admins', 'data-team']);
-    expect(store.groupsOf(store.getByEmail('alexandra@acme.io')!.uid)).toEqual([]);
+    expect(store.groups.of(store.getByEmail('matt@acme.io')!.uid).map((g) => g.id)).toEqual(['admins', 'data-team']);
+    expect(store.groups.of(store.getByEmail('alexandra@acme.io')!.uid)).toEqual([]);
     expect(store.getInvited('john@acme.io')).toBeUndefined();
     expect(store.getInvited('max@acme.io')).toMatchObject({ inviteStatus: 'SENT', sendCount: 2 });
     expect((await planFor(swapAdmins)).actions).toEqual([]);

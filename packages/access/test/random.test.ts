@@ -1,6 +1,6 @@
-import { ACCOUNT_TYPES, uidFor, type AccountType, type RosterServer, type SeedData } from '@roster/fixtures';
+import { activeUser, type AccountType, type RosterServer, type SeedData } from '@roster/fixtures';
 import { describe, expect, it } from 'vitest';
-import { applyPlan, parseRosterYaml, planRoster, PlanRefusedError, readLiveState, usesGroups, type RosterFile, type RosterMember } from '../src/index.js';
+import { applyPlan, parseRosterYaml, planRoster, PlanRefusedError, readLiveState, ROLES, usesGroups, type RosterFile, type RosterMember } from '../src/index.js';
 import { rosterFor, useServer } from './helpers.js';
 
 // Many random pairs of live workspace and roster file, reproducible from the seed printed
@@ -29,12 +29,12 @@ interface Case {
 function generate(seedNumber: number, extension: boolean): Case {
   const rand = random(seedNumber);
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-  const role = (): AccountType => (rand() < 0.3 ? 'ADMIN' : pick(ACCOUNT_TYPES));
+  const role = (): AccountType => (rand() < 0.3 ? 'ADMIN' : pick(ROLES));
   const active: NonNullable<SeedData['active']>[number][] = [];
   const invited: NonNullable<SeedData['invited']>[number][] = [];
   for (const [i, email] of [...POOL, ...SERVICE].entries()) {
     const r = rand();
-    if (r < 0.45) active.push({ uid: uidFor(`${seedNumber}:${email}`), email, name: `Person ${i}`, accountType: role(), enabled: rand() > 0.25 });
+    if (r < 0.45) active.push({ ...activeUser(), email, name: `Person ${i}`, accountType: role(), enabled: rand() > 0.25 });
     else if (r < 0.7) invited.push({ email, accountType: role(), inviteStatus: pick(['SENT', 'EXPIRED', 'ACTIVE'] as const) });
   }
   // A disabled user's address may carry a pending invitation too.
@@ -64,7 +64,7 @@ function stateOf(server: RosterServer) {
   const state = new Map<string, { status: string; role: string; groups: string[]; inviteStatus?: string }>();
   for (const user of server.store.listActive({ includeDisabled: true })) {
     if (!user.enabled && state.has(user.email.toLowerCase())) continue;
-    state.set(user.email.toLowerCase(), { status: user.enabled ? 'ACTIVE' : 'DISABLED', role: user.accountType, groups: server.store.groupsOf(user.uid).map((g) => g.id).sort() });
+    state.set(user.email.toLowerCase(), { status: user.enabled ? 'ACTIVE' : 'DISABLED', role: user.accountType, groups: server.store.groups.of(user.uid).map((g) => g.id).sort() });
   }
   for (const user of server.store.listInvited()) {
     const key = user.email.toLowerCase();

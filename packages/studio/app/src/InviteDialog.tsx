@@ -3,7 +3,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { parseInviteList, type InviteEntry } from './invite-list';
 import { Modal } from './Modal';
 import type { Actions, Outcome } from './use-actions';
-import { ACCOUNT_TYPES, inviteIssues, type Issue } from './validate';
+import { ACCOUNT_TYPES, inviteIssues, issueText, type Issue } from './validate';
 
 const CONCURRENCY = 4;
 
@@ -80,7 +80,7 @@ export function InviteDialog(props: { actions: Actions; onClose: (changed: boole
             Email
             <input type="email" value={email} onChange={(event) => setEmail(event.target.value)} aria-invalid={emailIssue ? true : undefined} aria-describedby={emailIssue ? 'invite-email-issue' : undefined} autoFocus />
           </label>
-          {emailIssue ? <p id="invite-email-issue" className="issue" role="alert">{emailIssue.message}</p> : null}
+          {emailIssue ? <p id="invite-email-issue" className="issue" role="alert">{issueText(emailIssue)}</p> : null}
           <label>
             Role
             <select value={role} onChange={(event) => setRole(event.target.value)}>
@@ -89,7 +89,7 @@ export function InviteDialog(props: { actions: Actions; onClose: (changed: boole
               ))}
             </select>
           </label>
-          {roleIssue ? <p className="issue" role="alert">{roleIssue.message}</p> : null}
+          {roleIssue ? <p className="issue" role="alert">{issueText(roleIssue)}</p> : null}
           <button type="submit" className="primary">Invite</button>
           {single?.ok ? <p role="status" className="ok">Invitation sent.</p> : null}
           {single && !single.ok ? <p role="alert" className="issue">{single.error.code}: {single.error.message}</p> : null}

@@ -1,7 +1,7 @@
 // Many invitations at once, pasted or from a CSV file: one address per line, optionally with
 // a role (`ada@acme.io,DEVELOPER`), or a CSV with a header (`Email`, `E-mail`; `role`,
 // `accountType`). Parsed with papaparse (quotes, CRLF, a BOM), loaded only when needed.
-import { inviteIssues } from './validate';
+import { inviteIssues, issueText } from './validate';
 
 /** One invitation of the list, with the line it came from (1-based, as an editor shows it). */
 export interface InviteEntry {
@@ -40,7 +40,7 @@ export async function parseInviteList(text: string, defaultRole: string): Promis
     const role = ((roleColumn >= 0 ? cells[roleColumn] : undefined) ?? '').trim().toUpperCase() || defaultRole;
     const problems = inviteIssues({ email, accountType: role });
     if (problems.length > 0) {
-      issues.push(`line ${line}: ${problems.map((problem) => problem.message).join('; ')}`);
+      issues.push(`line ${line}: ${problems.map(issueText).join('; ')}`);
       return;
     }
     const earlier = seen.get(email.toLowerCase());
