@@ -377,10 +377,10 @@ const appFiles = {
       typeChecks +
       exercise +
       `
-// The reference server runs as a separate process (the roster-server bin); its URL comes in ROSTER_ENDPOINT.
+// The reference server runs as a separate process (the roster-server bin); its URL comes in ROSTER_API_ENDPOINT.
 async function main(): Promise<void> {
-  const endpoint = process.env.ROSTER_ENDPOINT;
-  if (!endpoint) throw new Error('set ROSTER_ENDPOINT');
+  const endpoint = process.env.ROSTER_API_ENDPOINT;
+  if (!endpoint) throw new Error('set ROSTER_API_ENDPOINT');
   console.log(\`ok: cjs on node \${process.version}: \${await exercise(endpoint, EXAMPLE_CREDENTIALS.admin)}\`);
 }
 main().catch((error: unknown) => {
@@ -555,7 +555,7 @@ for (const app of apps) {
         check(false, `${app} on ${runtime.label}: roster-server bin`, error.message);
         continue;
       }
-      env.ROSTER_ENDPOINT = server.url;
+      env.ROSTER_API_ENDPOINT = server.url;
     }
     const result = await run(runtime.bin, [entry[app]], { cwd: dir, env, timeoutMs: 60_000 });
     const line = result.output.split('\n').find((text) => text.startsWith('ok: '));
