@@ -132,6 +132,8 @@ export default {
   },
   out: 'docs/api',
   readme: 'README.md',
+  // typedoc's defaults, plus `diff` for the README's roster-file change in "Access as code".
+  highlightLanguages: ['bash', 'console', 'css', 'diff', 'html', 'javascript', 'json', 'jsonc', 'json5', 'shellscript', 'text', 'tsx', 'typescript', 'yaml'],
   // `TypedDocumentNode`'s comment names graphql's DocumentNode, from a package outside the docs.
   externalSymbolLinkMappings: {
     '@0no-co/graphql.web': { DocumentNode: 'https://spec.graphql.org/October2021/#sec-Document' },
