@@ -28,6 +28,7 @@ function send(port: number, options: { method?: string; path?: string; headers?:
   });
 }
 
+const DISABLE_USER = 'mutation DisableUser($uid: String!) { disableUser(uid: $uid) { ok } }';
 const LIST_USERS = 'query ListUsers { listUsers { ok activeUsers { uid email name accountType } invitedUsers { email accountType inviteStatus } } }';
 
 let api: RosterServer;
@@ -183,6 +184,32 @@ describe('headers', () => {
 
   it('tells the page what the API offers, without credentials', async () => {
     const answer = await send(studio.port, { path: '/api/session', headers: { cookie } });
-    expect(JSON.parse(answer.body)).toEqual({ endpoint: new URL(api.url).origin, authMode: 'keyPair', extension: true, capability: 'admin' });
+    expect(JSON.parse(answer.body)).toEqual({ endpoint: new URL(api.url).origin, authMode: 'keyPair', extension: true, capability: 'unknown' });
+  });
+
+  it('learns a viewer key from the first refused change, and sends no mutation of its own to find out', async () => {
+    const own = await startServer();
+    const viewer = await startStudio({ credentials: { apiEndpoint: own.url, ...EXAMPLE_CREDENTIALS.viewer } });
+    try {
+      const exchange = await send(viewer.port, { path: new URL(viewer.url).pathname + new URL(viewer.url).search });
+      const session = String(exchange.headers['set-cookie']).split(';')[0]!;
+      const read = async () => JSON.parse((await send(viewer.port, { path: '/api/session', headers: { cookie: session } })).body) as { capability: string };
+      await expect(read()).resolves.toMatchObject({ capability: 'unknown' });
+      expect(own.stats.fields).not.toHaveProperty('disableUser');
+      const uid = own.store.listActive()[0]!.uid;
+      const refused = await send(viewer.port, {
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/json', origin: viewer.origin, cookie: session },
+        body: JSON.stringify({ query: DISABLE_USER, operationName: 'DisableUser', variables: { uid } }),
+      });
+      expect((JSON.parse(refused.body) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('FORBIDDEN');
+      await expect(read()).resolves.toMatchObject({ capability: 'viewer' });
+      // The only mutation the API ever saw is the one the user asked for.
+      expect(own.requests.map((request) => (request.body as { operationName?: string })?.operationName).filter((name) => name === 'DisableUser')).toEqual(['DisableUser']);
+    } finally {
+      await viewer.close();
+      await own.close();
+    }
   });
 });

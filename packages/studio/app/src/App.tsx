@@ -146,7 +146,7 @@ export function App(props: { session: StudioSession; status: StatusStore }): Rea
         <h1>Roster Studio</h1>
         <p className="meta">
           <span>{session.endpoint}</span>
-          <span className={`badge ${readOnly ? 'viewer' : 'admin'}`}>{readOnly ? 'Read-only: viewer key' : session.capability === 'admin' ? 'Admin' : 'Access unknown'}</span>
+          <span className={`badge ${readOnly ? 'viewer' : 'admin'}`}>{readOnly ? 'Read-only: viewer key' : 'Access checked on the first change'}</span>
           {extension ? null : <span className="badge core">Core API only</span>}
         </p>
       </header>

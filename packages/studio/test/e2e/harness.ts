@@ -78,22 +78,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** The uid of the studio's capability probe: a DisableUser that cannot match anybody. */
-export const PROBE_UID = 'roster-studio-capability-probe';
+type Body = { operationName?: string; query?: string } | undefined;
 
-type Body = { operationName?: string; query?: string; variables?: { uid?: string } } | undefined;
-const mutations = (server: RosterServer): Body[] =>
-  server.requests.map((request) => request.body as Body).filter((body) => typeof body?.query === 'string' && body.query.trimStart().startsWith('mutation'));
-
-/** The mutations the reference server received, by operation name, the capability probe left out. */
+/** Every mutation the reference server received, by operation name, in order. */
 export function mutationsSeen(server: RosterServer): string[] {
-  return mutations(server)
-    .filter((body) => body?.variables?.uid !== PROBE_UID)
+  return server.requests
+    .map((request) => request.body as Body)
+    .filter((body) => typeof body?.query === 'string' && body.query.trimStart().startsWith('mutation'))
     .map((body) => body?.operationName ?? '');
 }
-
-/** How many capability probes the reference server received. */
-export const probesSeen = (server: RosterServer): number => mutations(server).filter((body) => body?.variables?.uid === PROBE_UID).length;
 
 /** Resolves once the reference server has received no request for `quietMs` (the page's refreshes are done). */
 export async function settled(server: RosterServer, quietMs = 300): Promise<void> {

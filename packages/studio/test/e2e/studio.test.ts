@@ -1,7 +1,7 @@
 import { EXAMPLE_CREDENTIALS } from '@roster/fixtures';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, mutationsSeen, probesSeen, screenshot, setUp } from './harness.js';
+import { launchBrowser, mutationsSeen, screenshot, setUp } from './harness.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -80,9 +80,8 @@ describe('Roster Studio in Chromium, against the reference server', () => {
       await confirm.getByRole('button', { name: 'Disable' }).click();
       await page.getByTestId('notice').filter({ hasText: `${target.email} is disabled.` }).waitFor();
       expect(server.store.listActive().some((user) => user.uid === target.uid)).toBe(false);
+      // The user's own changes and nothing else: no mutation is sent to find out what the key may do.
       expect(mutationsSeen(server)).toEqual(['InviteUser', 'UpdateUserAccountType', 'DisableUser']);
-      // One capability probe per launch, however often the page asks.
-      expect(probesSeen(server)).toBe(1);
     } finally {
       await setup.close();
     }
@@ -137,15 +136,28 @@ describe('Roster Studio in Chromium, against the reference server', () => {
     }
   });
 
-  it('gives a viewer key a read-only page, and the secret reaches the browser nowhere', async () => {
+  it('gives a viewer key a read-only page after its first refusal, and the secret reaches the browser nowhere', async () => {
     const setup = await setUp(browser, { credentials: EXAMPLE_CREDENTIALS.viewer });
     try {
       const { page, server, received } = setup;
+      // Nothing was asked of the API but reads: the page offers every action until one is refused.
+      await page.getByText('Access checked on the first change').waitFor();
+      expect(mutationsSeen(server)).toEqual([]);
+      const user = server.store.listActive().find((candidate) => candidate.accountType === 'DEVELOPER')!;
+      await page.getByLabel(`Role of ${user.email}`).selectOption('ANALYST');
+      await page.getByTestId('notice').filter({ hasText: 'FORBIDDEN' }).waitFor();
+      await page.getByText('Read-only: viewer key').waitFor();
+      expect(mutationsSeen(server)).toEqual(['UpdateUserAccountType']);
+      expect(server.store.listActive().find((candidate) => candidate.uid === user.uid)?.accountType).toBe('DEVELOPER');
+      // The studio server remembers the refusal: a reload is read-only from the start.
+      await page.reload();
+      await page.getByTestId('summary').filter({ hasText: /shown of/ }).waitFor();
       await page.getByText('Read-only: viewer key').waitFor();
       expect(await page.getByRole('button', { name: 'Invite…' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: /^Disable / }).count()).toBe(0);
       expect(await page.getByRole('combobox', { name: /^Role of / }).count()).toBe(0);
       expect(await page.locator('tbody tr:not(.spacer)').count()).toBe(server.store.listActive().length + server.store.listInvited().length);
+      expect(mutationsSeen(server)).toEqual(['UpdateUserAccountType']);
       await screenshot(page, 'viewer');
       const everything = received.join('\n') + (await page.content());
       expect(everything).not.toContain(EXAMPLE_CREDENTIALS.viewer.apiSecret);
