@@ -2,8 +2,9 @@
 // of it, and Debian's Chromium driven by playwright-core.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { EXAMPLE_CREDENTIALS, startServer, type RosterServer, type ServerOptions } from '@roster/fixtures';
+import { EXAMPLE_CREDENTIALS, startServer, type RosterServer, type ServerOptions, type ServerStats } from '@roster/fixtures';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startStudio, type StudioServer } from '../../src/index.js';
 
 /** Where screenshots go (gitignored), for a reviewer to look at. */
@@ -88,11 +89,13 @@ export function mutationsSeen(server: RosterServer): string[] {
     .map((body) => body?.operationName ?? '');
 }
 
-/** Resolves once the reference server has received no request for `quietMs` (the page's refreshes are done). */
-export async function settled(server: RosterServer, quietMs = 300): Promise<void> {
-  let seen = -1;
-  while (seen !== server.requests.length) {
-    seen = server.requests.length;
-    await new Promise((resolve) => setTimeout(resolve, quietMs));
-  }
+/**
+ * Resolves once the reference server has executed, since `since` (a `server.stats` snapshot),
+ * at least `more` operations of each name: the requests an action of the page leads to have
+ * all arrived, so a fault queued next is taken by the next request the test causes. Counted by
+ * the server's stats, not its request log (which keeps only the last entries).
+ */
+export async function executed(server: RosterServer, since: ServerStats, more: Readonly<Record<string, number>>): Promise<void> {
+  const seen = () => Object.fromEntries(Object.keys(more).map((name) => [name, (server.stats.operations[name] ?? 0) - (since.operations[name] ?? 0)]));
+  await expect.poll(seen, { timeout: 30_000, interval: 20 }).toEqual(more);
 }
