@@ -17,14 +17,26 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'], headless: true });
 }
 
+/** One response body the browser received. */
+export interface ReceivedBody {
+  readonly url: string;
+  /** Playwright's resource type: `document`, `script`, `stylesheet`, `fetch`… */
+  readonly type: string;
+  readonly text: string;
+}
+
 /** A reference server, a studio in front of it with the given credentials, and a page with its session. */
 export interface Setup {
   readonly server: RosterServer;
   readonly studio: StudioServer;
   readonly context: BrowserContext;
   readonly page: Page;
-  /** Every response body the browser received (text), to look for the secret in. */
-  readonly received: string[];
+  /** The URL and headers of every response the browser received, redirects included. */
+  readonly headers: string[];
+  /** How many requests of the page got a response with a body: not redirected, not given up on (an aborted fetch has none). */
+  answeredRequests(): number;
+  /** Every response body the browser received (redirects have none), once all were read. */
+  bodies(): Promise<ReceivedBody[]>;
   /** The errors the page logged (a CSP violation would be one). */
   readonly consoleErrors: string[];
   close(): Promise<void>;
@@ -40,19 +52,30 @@ export async function setUp(
   const studio = await startStudio({ credentials: { apiEndpoint: server.url, ...credentials, retry: { baseDelayMs: 1, maxDelayMs: 5 } } });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const received: string[] = [];
+  const headers: string[] = [];
+  const bodies: Promise<ReceivedBody>[] = [];
+  let requested = 0;
+  let failed = 0;
+  let redirected = 0;
+  page.on('request', () => (requested += 1));
+  page.on('requestfailed', () => (failed += 1));
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   page.on('response', (response) => {
-    if (response.status() >= 300 && response.status() < 400) return;
-    received.push(`${response.url()}\n${JSON.stringify(response.headers())}`);
-    response.text().then(
-      (text) => received.push(text),
-      () => undefined,
-    );
+    headers.push(`${response.url()}\n${JSON.stringify(response.headers())}`);
+    if (response.status() >= 300 && response.status() < 400) {
+      redirected += 1;
+      return;
+    }
+    // Read at once (the browser may drop a body after a navigation); a body that cannot be
+    // read fails bodies(), so no response goes unchecked.
+    const body = response.text().then((text) => ({ url: response.url(), type: response.request().resourceType(), text }));
+    // A test that never asks for the bodies closes the page under them: not an unhandled rejection.
+    body.catch(() => undefined);
+    bodies.push(body);
   });
   await page.goto(studio.url);
   if (options.wait !== false) await page.getByTestId('summary').filter({ hasText: /shown of/ }).waitFor();
@@ -61,7 +84,9 @@ export async function setUp(
     studio,
     context,
     page,
-    received,
+    headers,
+    answeredRequests: () => requested - failed - redirected,
+    bodies: () => Promise.all(bodies),
     consoleErrors,
     close: async () => {
       await context.close();
