@@ -34,11 +34,12 @@ const LIST_USERS = 'query ListUsers { listUsers { ok activeUsers { uid email nam
 let api: RosterServer;
 let studio: StudioServer;
 let cookie: string;
+let exchange: Answer;
 
 beforeAll(async () => {
   api = await startServer();
   studio = await startStudio({ credentials: { apiEndpoint: api.url, ...EXAMPLE_CREDENTIALS.admin } });
-  const exchange = await send(studio.port, { path: new URL(studio.url).pathname + new URL(studio.url).search });
+  exchange = await send(studio.port, { path: new URL(studio.url).pathname + new URL(studio.url).search });
   cookie = String(exchange.headers['set-cookie']).split(';')[0]!;
 });
 afterAll(async () => {
@@ -60,13 +61,30 @@ describe('the launch token and the session cookie', () => {
     expect(studio.origin).toBe(`http://127.0.0.1:${studio.port}`);
   });
 
-  it('exchanges the token for an HttpOnly, SameSite=Strict cookie and a redirect to a clean URL', async () => {
-    const answer = await send(studio.port, { path: new URL(studio.url).pathname + new URL(studio.url).search });
+  it('exchanges the token for an HttpOnly, SameSite=Strict cookie and a redirect to a clean URL', () => {
+    const answer = exchange;
     expect(answer.status).toBe(303);
     expect(answer.headers.location).toBe('/');
     expect(String(answer.headers['set-cookie'])).toMatch(new RegExp(`^roster_studio_${studio.port}=[\\w-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
     // The cookie is not the token: the URL in a browser's history does not carry the session.
     expect(String(answer.headers['set-cookie'])).not.toContain(new URL(studio.url).searchParams.get('token'));
+  });
+
+  it('takes the link once: used again without the session, it says to start roster studio again', async () => {
+    const path = new URL(studio.url).pathname + new URL(studio.url).search;
+    const again = await send(studio.port, { path });
+    expect(again.status).toBe(410);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toContain('This link was already used');
+    expect(again.body).toContain('Run <code>roster studio</code> again for a new link.');
+    expect(again.body).not.toContain(new URL(studio.url).searchParams.get('token'));
+    // The browser that took it still gets its page from the link, without a new session.
+    const mine = await send(studio.port, { path, headers: { cookie } });
+    expect(mine.status).toBe(303);
+    expect(mine.headers.location).toBe('/');
+    expect(mine.headers['set-cookie']).toBeUndefined();
+    // A wrong token is still a wrong token, not a used one.
+    expect((await send(studio.port, { path: '/?token=guess' })).status).toBe(401);
   });
 
   it('refuses a wrong token, and the page and the API without the cookie', async () => {
