@@ -6,6 +6,7 @@ import { sessionDetector } from './capabilities.js';
 import { errorResponse, forward } from './forward.js';
 import { allowedHosts, readBody, refusedOrigin, send, sendJson } from './http.js';
 import { matchOperation } from './operations.js';
+import { openBrowser } from './open-browser.js';
 import { StudioSessionKeys } from './session.js';
 
 /** Where the page sends its GraphQL requests (same origin as the page). */
@@ -69,35 +70,6 @@ const NEEDS_TOKEN_PAGE = `<!doctype html><html lang="en"><head><meta charset="ut
 const USED_TOKEN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Roster Studio</title></head>
 <body><main><h1>Roster Studio</h1><p>This link was already used: it opens the page once, in the browser that opened it
 first. Run <code>roster studio</code> again for a new link.</p></main></body></html>`;
-
-// How long an opener (xdg-open, open, start) may take to fail before we take it as started.
-const OPENER_GRACE_MS = 2_000;
-
-async function openBrowser(url: string, open: StudioOptions['open']): Promise<boolean> {
-  if (open === undefined || open === false) return false;
-  try {
-    if (open !== true) {
-      await open(url);
-      return true;
-    }
-    // A Linux machine without a display (a server, a container, CI) has no browser to open.
-    if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return false;
-    const { default: opener } = await import('open');
-    const child = await opener(url);
-    // The opener hands the URL to the browser and exits 0; without a browser it exits non-zero.
-    return await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(true), OPENER_GRACE_MS);
-      timer.unref();
-      child.once('error', () => resolve(false));
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        resolve(code === 0);
-      });
-    });
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Starts Roster Studio: serves the prebuilt page and a same-origin GraphQL endpoint on

@@ -1,9 +1,11 @@
 // The studio server's guard, over real HTTP: the session token, the cookie, Host and Origin,
 // content types, the operation allow-list, and the headers every answer carries.
+import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { EXAMPLE_CREDENTIALS, startServer, type RosterServer } from '@roster/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALLOWED_OPERATIONS, CONTENT_SECURITY_POLICY, startStudio, type StudioServer } from '../src/index.js';
+import { openBrowser } from '../src/open-browser.js';
 
 interface Answer {
   readonly status: number;
@@ -173,17 +175,25 @@ describe('opening a browser', () => {
     }
   });
 
-  it.runIf(process.platform === 'linux')('does not pretend to open a browser on a machine without a display', async () => {
-    const saved = { DISPLAY: process.env.DISPLAY, WAYLAND_DISPLAY: process.env.WAYLAND_DISPLAY };
-    delete process.env.DISPLAY;
-    delete process.env.WAYLAND_DISPLAY;
-    try {
-      const headless = await startStudio({ credentials: { apiEndpoint: api.url, ...EXAMPLE_CREDENTIALS.admin }, open: true });
-      expect(headless.opened).toBe(false);
-      await headless.close();
-    } finally {
-      for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = value;
-    }
+  // The machine is passed in, so each case runs on any platform; the opener is a real process.
+  const exiting = (code: number) => () => Promise.resolve(spawn(process.execPath, ['-e', `process.exit(${code})`], { stdio: 'ignore' }));
+
+  it('does not pretend to open a browser on a Linux machine without a display', async () => {
+    const asked: string[] = [];
+    const opener = (url: string) => {
+      asked.push(url);
+      return exiting(0)();
+    };
+    await expect(openBrowser('http://127.0.0.1:1/', true, { platform: 'linux', env: {}, opener })).resolves.toBe(false);
+    expect(asked).toEqual([]);
+    await expect(openBrowser('http://127.0.0.1:1/', true, { platform: 'linux', env: { WAYLAND_DISPLAY: 'wayland-0' }, opener })).resolves.toBe(true);
+    await expect(openBrowser('http://127.0.0.1:1/', true, { platform: 'darwin', env: {}, opener })).resolves.toBe(true);
+    expect(asked).toEqual(['http://127.0.0.1:1/', 'http://127.0.0.1:1/']);
+  });
+
+  it('reports an opener that exits with an error, or cannot start, as not opened', async () => {
+    await expect(openBrowser('http://127.0.0.1:1/', true, { platform: 'linux', env: { DISPLAY: ':0' }, opener: exiting(3) })).resolves.toBe(false);
+    await expect(openBrowser('http://127.0.0.1:1/', true, { platform: 'win32', env: {}, opener: () => Promise.reject(new Error('no opener')) })).resolves.toBe(false);
   });
 });
 
