@@ -198,4 +198,23 @@ describe('Roster Studio in Chromium, against the reference server', () => {
       await setup.close();
     }
   });
+
+  it('turns the whole page read-only when the invite form is refused, without a reload', async () => {
+    const setup = await setUp(browser, { credentials: EXAMPLE_CREDENTIALS.viewer });
+    try {
+      const { page, server } = setup;
+      await page.getByRole('button', { name: 'Invite…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Invite users' });
+      await dialog.getByRole('textbox', { name: 'Email' }).fill('grace@example.com');
+      await dialog.getByRole('button', { name: 'Invite', exact: true }).click();
+      await page.getByText('Read-only: viewer key').waitFor();
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      expect(await page.getByRole('button', { name: 'Invite…' }).count()).toBe(0);
+      expect(await page.getByRole('combobox', { name: /^Role of / }).count()).toBe(0);
+      expect(mutationsSeen(server)).toEqual(['InviteUser']);
+      expect(server.store.listInvited().some((user) => user.email === 'grace@example.com')).toBe(false);
+    } finally {
+      await setup.close();
+    }
+  });
 });
