@@ -1,8 +1,6 @@
 // What the page may offer: whether the server has the Roster extension (enable, resend,
 // revoke, disabled users), and whether the credentials may change anything at all.
-import { DisableUserDocument, type RosterClient } from '@roster/client';
 import type { Roster } from '@roster/users';
-import { isRosterError } from './forward.js';
 
 /** What the studio server tells the page about the API behind it (never the credentials). */
 export interface StudioSession {
@@ -12,35 +10,28 @@ export interface StudioSession {
   readonly authMode: string;
   /** True when the API has the Roster extension: disabled users, enable, resend, revoke. */
   readonly extension: boolean;
-  /** `'viewer'` when the credentials are read-only, `'admin'` when they may change users, `'unknown'` when the probe could not tell. */
-  readonly capability: 'admin' | 'viewer' | 'unknown';
+  /**
+   * `'viewer'` once the API refused a change as `FORBIDDEN` (the credentials are read-only);
+   * `'unknown'` until then: the page offers every action and turns read-only on the first refusal.
+   */
+  readonly capability: 'viewer' | 'unknown';
 }
 
-// A uid that cannot exist (not 64 hex characters): an admin's request fails validation and a
-// viewer's is refused before that, so the probe tells the two apart and can change nothing.
-const PROBE_UID = 'roster-studio-capability-probe';
-
-/** Asks the API, once, whether these credentials may change users. */
-export async function probeCapability(client: RosterClient): Promise<StudioSession['capability']> {
-  try {
-    await client.execute(DisableUserDocument, { uid: PROBE_UID }, { retry: { maxAttempts: 3, retryOnStatus: [420, 429] } });
-    return 'admin';
-  } catch (error) {
-    // By code, not class: the client may come from another copy of the SDK (a bundled CLI).
-    if (isRosterError(error) && error.code === 'FORBIDDEN') return 'viewer';
-    if (isRosterError(error) && (error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND')) return 'admin';
-    return 'unknown';
-  }
-}
-
-/** Detects the session's features; a failed detection is retried on the next call. */
+/**
+ * Detects the session's features; a failed detection is retried on the next call.
+ *
+ * The API has no read-only way to ask what a key may do, and sending a mutation to find out
+ * would show in the workspace's audit log (with an effect we cannot vouch for on a server we do
+ * not run). So nothing is asked: the capability stays `'unknown'` until a mutation comes back
+ * `FORBIDDEN`, and {@link markViewer} makes every later answer say `'viewer'`.
+ */
 export function sessionDetector(roster: Roster): { get(): Promise<StudioSession>; markViewer(): void } {
   let pending: Promise<StudioSession> | undefined;
   let viewer = false;
   const endpoint = new URL(roster.client.endpoint).origin;
   const detect = async (): Promise<StudioSession> => {
-    const [features, capability] = await Promise.all([roster.users.features(), probeCapability(roster.client)]);
-    return { endpoint, authMode: roster.client.authMode, extension: features.extension, capability };
+    const features = await roster.users.features();
+    return { endpoint, authMode: roster.client.authMode, extension: features.extension, capability: 'unknown' };
   };
   return {
     async get() {

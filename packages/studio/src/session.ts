@@ -1,5 +1,5 @@
 // The per-launch token and the session cookie. The token travels once, in the URL the
-// studio prints and opens (as Jupyter's does); the page then lives on an HttpOnly,
+// studio prints and opens (as Jupyter's does), and is taken once; the page then lives on an HttpOnly,
 // SameSite=Strict cookie, so neither scripts nor other sites can read or send it.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -45,8 +45,17 @@ export class StudioSessionKeys {
     return false;
   }
 
-  /** True when `token` is this launch's token. */
-  isLaunchToken(token: string): boolean {
-    return sameSecret(token, this.launchToken);
+  #launchTokenUsed = false;
+
+  /**
+   * Exchanges the launch token for the session, once: `'ok'` the first time, `'used'` for the
+   * right token afterwards, `'wrong'` for any other value. A link that opens the page only once
+   * is worth nothing from a browser's history, a shell's scrollback or a log once the user is in.
+   */
+  exchangeLaunchToken(token: string): 'ok' | 'used' | 'wrong' {
+    if (!sameSecret(token, this.launchToken)) return 'wrong';
+    if (this.#launchTokenUsed) return 'used';
+    this.#launchTokenUsed = true;
+    return 'ok';
   }
 }

@@ -6,6 +6,7 @@ import { sessionDetector } from './capabilities.js';
 import { errorResponse, forward } from './forward.js';
 import { allowedHosts, readBody, refusedOrigin, send, sendJson } from './http.js';
 import { matchOperation } from './operations.js';
+import { openBrowser } from './open-browser.js';
 import { StudioSessionKeys } from './session.js';
 
 /** Where the page sends its GraphQL requests (same origin as the page). */
@@ -50,7 +51,7 @@ export type StudioOptions = (
 
 /** A running studio. */
 export interface StudioServer {
-  /** The URL to open, with this launch's token: `http://127.0.0.1:<port>/?token=…`. Print it; it grants access to the page. */
+  /** The URL to open, with this launch's token: `http://127.0.0.1:<port>/?token=…`. Print it; it grants access to the page once (the first browser to open it). */
   readonly url: string;
   /** The page's origin without the token, e.g. `http://127.0.0.1:5555`. */
   readonly origin: string;
@@ -66,39 +67,14 @@ const NEEDS_TOKEN_PAGE = `<!doctype html><html lang="en"><head><meta charset="ut
 <body><main><h1>Roster Studio</h1><p>This page needs the link that <code>roster studio</code> printed when it started
 (it carries this launch's token). Open that link, or start <code>roster studio</code> again.</p></main></body></html>`;
 
-// How long an opener (xdg-open, open, start) may take to fail before we take it as started.
-const OPENER_GRACE_MS = 2_000;
-
-async function openBrowser(url: string, open: StudioOptions['open']): Promise<boolean> {
-  if (open === undefined || open === false) return false;
-  try {
-    if (open !== true) {
-      await open(url);
-      return true;
-    }
-    // A Linux machine without a display (a server, a container, CI) has no browser to open.
-    if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return false;
-    const { default: opener } = await import('open');
-    const child = await opener(url);
-    // The opener hands the URL to the browser and exits 0; without a browser it exits non-zero.
-    return await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(true), OPENER_GRACE_MS);
-      timer.unref();
-      child.once('error', () => resolve(false));
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        resolve(code === 0);
-      });
-    });
-  } catch {
-    return false;
-  }
-}
+const USED_TOKEN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Roster Studio</title></head>
+<body><main><h1>Roster Studio</h1><p>This link was already used: it opens the page once, in the browser that opened it
+first. Run <code>roster studio</code> again for a new link.</p></main></body></html>`;
 
 /**
  * Starts Roster Studio: serves the prebuilt page and a same-origin GraphQL endpoint on
  * 127.0.0.1 that forwards the page's operations to the API with the credentials held here.
- * The returned `url` carries a per-launch token; the page exchanges it for an HttpOnly,
+ * The returned `url` carries a per-launch token, taken once; the page exchanges it for an HttpOnly,
  * SameSite=Strict cookie. Requests without that cookie, with a foreign `Host` or `Origin`,
  * with a body that is not JSON, or with an operation the page does not use are refused.
  * @throws `ValidationError` for incomplete credentials; `Error` when the page is not built; the `listen` error when the port is taken.
@@ -159,7 +135,11 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
 
     const token = url.searchParams.get('token');
     if (token !== null && (request.method === 'GET' || request.method === 'HEAD')) {
-      if (!keys.isLaunchToken(token)) return send(response, 401, NEEDS_TOKEN_PAGE, { 'content-type': 'text/html; charset=utf-8' });
+      // The browser that took the link already has its session: the link opens the page again.
+      if (keys.hasSession(request)) return send(response, 303, '', { location: '/' });
+      const exchange = keys.exchangeLaunchToken(token);
+      if (exchange === 'wrong') return send(response, 401, NEEDS_TOKEN_PAGE, { 'content-type': 'text/html; charset=utf-8' });
+      if (exchange === 'used') return send(response, 410, USED_TOKEN_PAGE, { 'content-type': 'text/html; charset=utf-8' });
       // The token leaves the address bar at once: the page itself lives on the cookie.
       return send(response, 303, '', { location: '/', 'set-cookie': keys.cookie() });
     }

@@ -1,9 +1,11 @@
 // The studio server's guard, over real HTTP: the session token, the cookie, Host and Origin,
 // content types, the operation allow-list, and the headers every answer carries.
+import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { EXAMPLE_CREDENTIALS, startServer, type RosterServer } from '@roster/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALLOWED_OPERATIONS, CONTENT_SECURITY_POLICY, startStudio, type StudioServer } from '../src/index.js';
+import { openBrowser } from '../src/open-browser.js';
 
 interface Answer {
   readonly status: number;
@@ -28,16 +30,18 @@ function send(port: number, options: { method?: string; path?: string; headers?:
   });
 }
 
+const DISABLE_USER = 'mutation DisableUser($uid: String!) { disableUser(uid: $uid) { ok } }';
 const LIST_USERS = 'query ListUsers { listUsers { ok activeUsers { uid email name accountType } invitedUsers { email accountType inviteStatus } } }';
 
 let api: RosterServer;
 let studio: StudioServer;
 let cookie: string;
+let exchange: Answer;
 
 beforeAll(async () => {
   api = await startServer();
   studio = await startStudio({ credentials: { apiEndpoint: api.url, ...EXAMPLE_CREDENTIALS.admin } });
-  const exchange = await send(studio.port, { path: new URL(studio.url).pathname + new URL(studio.url).search });
+  exchange = await send(studio.port, { path: new URL(studio.url).pathname + new URL(studio.url).search });
   cookie = String(exchange.headers['set-cookie']).split(';')[0]!;
 });
 afterAll(async () => {
@@ -59,13 +63,30 @@ describe('the launch token and the session cookie', () => {
     expect(studio.origin).toBe(`http://127.0.0.1:${studio.port}`);
   });
 
-  it('exchanges the token for an HttpOnly, SameSite=Strict cookie and a redirect to a clean URL', async () => {
-    const answer = await send(studio.port, { path: new URL(studio.url).pathname + new URL(studio.url).search });
+  it('exchanges the token for an HttpOnly, SameSite=Strict cookie and a redirect to a clean URL', () => {
+    const answer = exchange;
     expect(answer.status).toBe(303);
     expect(answer.headers.location).toBe('/');
     expect(String(answer.headers['set-cookie'])).toMatch(new RegExp(`^roster_studio_${studio.port}=[\\w-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
     // The cookie is not the token: the URL in a browser's history does not carry the session.
     expect(String(answer.headers['set-cookie'])).not.toContain(new URL(studio.url).searchParams.get('token'));
+  });
+
+  it('takes the link once: used again without the session, it says to start roster studio again', async () => {
+    const path = new URL(studio.url).pathname + new URL(studio.url).search;
+    const again = await send(studio.port, { path });
+    expect(again.status).toBe(410);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toContain('This link was already used');
+    expect(again.body).toContain('Run <code>roster studio</code> again for a new link.');
+    expect(again.body).not.toContain(new URL(studio.url).searchParams.get('token'));
+    // The browser that took it still gets its page from the link, without a new session.
+    const mine = await send(studio.port, { path, headers: { cookie } });
+    expect(mine.status).toBe(303);
+    expect(mine.headers.location).toBe('/');
+    expect(mine.headers['set-cookie']).toBeUndefined();
+    // A wrong token is still a wrong token, not a used one.
+    expect((await send(studio.port, { path: '/?token=guess' })).status).toBe(401);
   });
 
   it('refuses a wrong token, and the page and the API without the cookie', async () => {
@@ -154,17 +175,25 @@ describe('opening a browser', () => {
     }
   });
 
-  it.runIf(process.platform === 'linux')('does not pretend to open a browser on a machine without a display', async () => {
-    const saved = { DISPLAY: process.env.DISPLAY, WAYLAND_DISPLAY: process.env.WAYLAND_DISPLAY };
-    delete process.env.DISPLAY;
-    delete process.env.WAYLAND_DISPLAY;
-    try {
-      const headless = await startStudio({ credentials: { apiEndpoint: api.url, ...EXAMPLE_CREDENTIALS.admin }, open: true });
-      expect(headless.opened).toBe(false);
-      await headless.close();
-    } finally {
-      for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = value;
-    }
+  // The machine is passed in, so each case runs on any platform; the opener is a real process.
+  const exiting = (code: number) => () => Promise.resolve(spawn(process.execPath, ['-e', `process.exit(${code})`], { stdio: 'ignore' }));
+
+  it('does not pretend to open a browser on a Linux machine without a display', async () => {
+    const asked: string[] = [];
+    const opener = (url: string) => {
+      asked.push(url);
+      return exiting(0)();
+    };
+    await expect(openBrowser('http://127.0.0.1:1/', true, { platform: 'linux', env: {}, opener })).resolves.toBe(false);
+    expect(asked).toEqual([]);
+    await expect(openBrowser('http://127.0.0.1:1/', true, { platform: 'linux', env: { WAYLAND_DISPLAY: 'wayland-0' }, opener })).resolves.toBe(true);
+    await expect(openBrowser('http://127.0.0.1:1/', true, { platform: 'darwin', env: {}, opener })).resolves.toBe(true);
+    expect(asked).toEqual(['http://127.0.0.1:1/', 'http://127.0.0.1:1/']);
+  });
+
+  it('reports an opener that exits with an error, or cannot start, as not opened', async () => {
+    await expect(openBrowser('http://127.0.0.1:1/', true, { platform: 'linux', env: { DISPLAY: ':0' }, opener: exiting(3) })).resolves.toBe(false);
+    await expect(openBrowser('http://127.0.0.1:1/', true, { platform: 'win32', env: {}, opener: () => Promise.reject(new Error('no opener')) })).resolves.toBe(false);
   });
 });
 
@@ -183,6 +212,32 @@ describe('headers', () => {
 
   it('tells the page what the API offers, without credentials', async () => {
     const answer = await send(studio.port, { path: '/api/session', headers: { cookie } });
-    expect(JSON.parse(answer.body)).toEqual({ endpoint: new URL(api.url).origin, authMode: 'keyPair', extension: true, capability: 'admin' });
+    expect(JSON.parse(answer.body)).toEqual({ endpoint: new URL(api.url).origin, authMode: 'keyPair', extension: true, capability: 'unknown' });
+  });
+
+  it('learns a viewer key from the first refused change, and sends no mutation of its own to find out', async () => {
+    const own = await startServer();
+    const viewer = await startStudio({ credentials: { apiEndpoint: own.url, ...EXAMPLE_CREDENTIALS.viewer } });
+    try {
+      const exchange = await send(viewer.port, { path: new URL(viewer.url).pathname + new URL(viewer.url).search });
+      const session = String(exchange.headers['set-cookie']).split(';')[0]!;
+      const read = async () => JSON.parse((await send(viewer.port, { path: '/api/session', headers: { cookie: session } })).body) as { capability: string };
+      await expect(read()).resolves.toMatchObject({ capability: 'unknown' });
+      expect(own.stats.fields).not.toHaveProperty('disableUser');
+      const uid = own.store.listActive()[0]!.uid;
+      const refused = await send(viewer.port, {
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/json', origin: viewer.origin, cookie: session },
+        body: JSON.stringify({ query: DISABLE_USER, operationName: 'DisableUser', variables: { uid } }),
+      });
+      expect((JSON.parse(refused.body) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('FORBIDDEN');
+      await expect(read()).resolves.toMatchObject({ capability: 'viewer' });
+      // The only mutation the API ever saw is the one the user asked for.
+      expect(own.requests.map((request) => (request.body as { operationName?: string })?.operationName).filter((name) => name === 'DisableUser')).toEqual(['DisableUser']);
+    } finally {
+      await viewer.close();
+      await own.close();
+    }
   });
 });

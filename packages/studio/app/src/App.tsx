@@ -9,6 +9,7 @@ import { InviteDialog } from './InviteDialog';
 import { planBulk, type BulkChange, type StudioPlan } from './plan';
 import { PlanView } from './PlanView';
 import { filterRows, sortRows, type Row, type RowStatus, type SortKey } from './rows';
+import type { AccessStore } from './access';
 import type { StatusStore } from './status';
 import { useActions, type Outcome } from './use-actions';
 import { useUsers } from './use-users';
@@ -28,10 +29,10 @@ interface Notice {
 }
 
 /** The whole page: header, banners, toolbar, the table, and the dialogs. */
-export function App(props: { session: StudioSession; status: StatusStore }): ReactNode {
-  const { session, status } = props;
+export function App(props: { session: StudioSession; status: StatusStore; access: AccessStore }): ReactNode {
+  const { session, status, access } = props;
   const extension = session.extension;
-  const [forbidden, setForbidden] = useState(false);
+  const forbidden = useSyncExternalStore(access.subscribe, access.getSnapshot);
   const readOnly = session.capability === 'viewer' || forbidden;
   const users = useUsers(extension);
   const actions = useActions(extension);
@@ -73,7 +74,6 @@ export function App(props: { session: StudioSession; status: StatusStore }): Rea
     (outcome: Outcome, done: string) => {
       if (outcome.ok) setNotice({ ok: true, text: done });
       else {
-        if (outcome.error.code === 'FORBIDDEN') setForbidden(true);
         setNotice({ ok: false, text: `${outcome.error.code}: ${outcome.error.message}`, hint: outcome.error.hint });
       }
     },
@@ -146,7 +146,7 @@ export function App(props: { session: StudioSession; status: StatusStore }): Rea
         <h1>Roster Studio</h1>
         <p className="meta">
           <span>{session.endpoint}</span>
-          <span className={`badge ${readOnly ? 'viewer' : 'admin'}`}>{readOnly ? 'Read-only: viewer key' : session.capability === 'admin' ? 'Admin' : 'Access unknown'}</span>
+          <span className={`badge ${readOnly ? 'viewer' : 'admin'}`}>{readOnly ? 'Read-only: viewer key' : 'Access checked on the first change'}</span>
           {extension ? null : <span className="badge core">Core API only</span>}
         </p>
       </header>

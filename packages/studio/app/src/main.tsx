@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'urql';
 import type { StudioSession } from '../../src/capabilities.js';
+import { AccessStore } from './access';
 import { App } from './App';
 import { createStudioClient } from './client';
 import { StatusStore } from './status';
@@ -16,10 +17,11 @@ async function start(): Promise<void> {
   }
   const session = (await response.json()) as StudioSession;
   const status = new StatusStore();
+  const access = new AccessStore();
   root.render(
     <StrictMode>
-      <Provider value={createStudioClient(status)}>
-        <App session={session} status={status} />
+      <Provider value={createStudioClient(status, access)}>
+        <App session={session} status={status} access={access} />
       </Provider>
     </StrictMode>,
   );

@@ -18,8 +18,17 @@ export function rateLimitOf(error: CombinedError | undefined): { message: string
  * Waits out rate limits in the page, where the user can see it: the studio server hands a
  * 429 over at once with the API's `Retry-After`, and this exchange shows the wait in the
  * banner and sends the operation again, up to {@link MAX_ATTEMPTS} times. A 429 means the API
- * did not act, so mutations are retried too. urql's own retry exchange neither honours
- * `Retry-After` nor reports its waits, hence this one.
+ * did not act, so mutations are retried too.
+ *
+ * Hand-written because `@urql/exchange-retry` (2.0.0, checked against its published code)
+ * cannot do either part. The wait: it computes each delay itself, from `initialDelayMs` or the
+ * previous delay, times a random factor of 1.5 to 2.5 (or `count × initialDelayMs` with
+ * `randomDelay: false`), capped by `maxDelayMs`; `retryWith` may return a new operation but has
+ * no say in the delay, short of writing the exchange's undocumented `context.retry` state, and
+ * even then the random factor is applied to it. So a `Retry-After: 0.3` would be waited 0.45 to
+ * 0.75 s, or a fixed guess, not what the API asked. The banner: it reports its waits only as
+ * `retryAttempt` debug events, which are compiled out of production builds like this page, so
+ * the page could not show how long it waits nor which attempt it is on.
  */
 export function rateLimitExchange(status: StatusStore): Exchange {
   return ({ forward }) =>

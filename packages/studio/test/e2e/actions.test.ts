@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, mutationsSeen, screenshot, settled, setUp } from './harness.js';
+import { executed, launchBrowser, mutationsSeen, screenshot, setUp } from './harness.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -114,6 +114,9 @@ describe('errors shown for what they are', () => {
       const { page, server } = setup;
       const user = server.store.listActive().find((candidate) => candidate.accountType === 'DEVELOPER')!;
       server.faults.enqueue(...Array.from({ length: 6 }, () => ({ kind: 'rateLimit' as const, retryAfter: '0.05' })));
+      // A failed change is followed by one refresh of the list: ListUsers, and the disabled users' page.
+      const refresh = { ListUsers: 1, ListUsersPage: 2 };
+      let before = server.stats;
       await page.getByLabel(`Role of ${user.email}`).selectOption('BUSINESS');
       const limited = page.getByTestId('notice').filter({ hasText: 'RATE_LIMITED' });
       await limited.waitFor();
@@ -122,14 +125,15 @@ describe('errors shown for what they are', () => {
       expect(server.store.listActive().find((candidate) => candidate.uid === user.uid)?.accountType).toBe('DEVELOPER');
 
       // An API that answers ok: false changed nothing, and the page says so.
-      await settled(server);
+      await executed(server, before, refresh);
       server.faults.enqueue({ kind: 'okFalse' });
+      before = server.stats;
       await page.getByLabel(`Role of ${user.email}`).selectOption('BUSINESS');
       await page.getByTestId('notice').filter({ hasText: 'OPERATION_FAILED: Operation failed in UpdateUserAccountType: the server answered ok: false' }).waitFor();
       expect(server.store.listActive().find((candidate) => candidate.uid === user.uid)?.accountType).toBe('DEVELOPER');
 
       // A key that turns out read-only (the API says FORBIDDEN): the message, and no more actions.
-      await settled(server);
+      await executed(server, before, { ...refresh, UpdateUserAccountType: 1 });
       server.faults.enqueue({ kind: 'graphqlError', code: 'FORBIDDEN', message: 'updateUserAccountType needs the User Management Admin capability' });
       await page.getByLabel(`Role of ${user.email}`).selectOption('ANALYST');
       const denied = page.getByTestId('notice').filter({ hasText: 'FORBIDDEN' });

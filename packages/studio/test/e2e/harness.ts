@@ -2,8 +2,9 @@
 // of it, and Debian's Chromium driven by playwright-core.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { EXAMPLE_CREDENTIALS, startServer, type RosterServer, type ServerOptions } from '@roster/fixtures';
+import { EXAMPLE_CREDENTIALS, startServer, type RosterServer, type ServerOptions, type ServerStats } from '@roster/fixtures';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startStudio, type StudioServer } from '../../src/index.js';
 
 /** Where screenshots go (gitignored), for a reviewer to look at. */
@@ -16,14 +17,26 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'], headless: true });
 }
 
+/** One response body the browser received. */
+export interface ReceivedBody {
+  readonly url: string;
+  /** Playwright's resource type: `document`, `script`, `stylesheet`, `fetch`… */
+  readonly type: string;
+  readonly text: string;
+}
+
 /** A reference server, a studio in front of it with the given credentials, and a page with its session. */
 export interface Setup {
   readonly server: RosterServer;
   readonly studio: StudioServer;
   readonly context: BrowserContext;
   readonly page: Page;
-  /** Every response body the browser received (text), to look for the secret in. */
-  readonly received: string[];
+  /** The URL and headers of every response the browser received, redirects included. */
+  readonly headers: string[];
+  /** How many requests of the page got a response with a body: not redirected, not given up on (an aborted fetch has none). */
+  answeredRequests(): number;
+  /** Every response body the browser received (redirects have none), once all were read. */
+  bodies(): Promise<ReceivedBody[]>;
   /** The errors the page logged (a CSP violation would be one). */
   readonly consoleErrors: string[];
   close(): Promise<void>;
@@ -39,19 +52,30 @@ export async function setUp(
   const studio = await startStudio({ credentials: { apiEndpoint: server.url, ...credentials, retry: { baseDelayMs: 1, maxDelayMs: 5 } } });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const received: string[] = [];
+  const headers: string[] = [];
+  const bodies: Promise<ReceivedBody>[] = [];
+  let requested = 0;
+  let failed = 0;
+  let redirected = 0;
+  page.on('request', () => (requested += 1));
+  page.on('requestfailed', () => (failed += 1));
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   page.on('response', (response) => {
-    if (response.status() >= 300 && response.status() < 400) return;
-    received.push(`${response.url()}\n${JSON.stringify(response.headers())}`);
-    response.text().then(
-      (text) => received.push(text),
-      () => undefined,
-    );
+    headers.push(`${response.url()}\n${JSON.stringify(response.headers())}`);
+    if (response.status() >= 300 && response.status() < 400) {
+      redirected += 1;
+      return;
+    }
+    // Read at once (the browser may drop a body after a navigation); a body that cannot be
+    // read fails bodies(), so no response goes unchecked.
+    const body = response.text().then((text) => ({ url: response.url(), type: response.request().resourceType(), text }));
+    // A test that never asks for the bodies closes the page under them: not an unhandled rejection.
+    body.catch(() => undefined);
+    bodies.push(body);
   });
   await page.goto(studio.url);
   if (options.wait !== false) await page.getByTestId('summary').filter({ hasText: /shown of/ }).waitFor();
@@ -60,7 +84,9 @@ export async function setUp(
     studio,
     context,
     page,
-    received,
+    headers,
+    answeredRequests: () => requested - failed - redirected,
+    bodies: () => Promise.all(bodies),
     consoleErrors,
     close: async () => {
       await context.close();
@@ -78,28 +104,23 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** The uid of the studio's capability probe: a DisableUser that cannot match anybody. */
-export const PROBE_UID = 'roster-studio-capability-probe';
+type Body = { operationName?: string; query?: string } | undefined;
 
-type Body = { operationName?: string; query?: string; variables?: { uid?: string } } | undefined;
-const mutations = (server: RosterServer): Body[] =>
-  server.requests.map((request) => request.body as Body).filter((body) => typeof body?.query === 'string' && body.query.trimStart().startsWith('mutation'));
-
-/** The mutations the reference server received, by operation name, the capability probe left out. */
+/** Every mutation the reference server received, by operation name, in order. */
 export function mutationsSeen(server: RosterServer): string[] {
-  return mutations(server)
-    .filter((body) => body?.variables?.uid !== PROBE_UID)
+  return server.requests
+    .map((request) => request.body as Body)
+    .filter((body) => typeof body?.query === 'string' && body.query.trimStart().startsWith('mutation'))
     .map((body) => body?.operationName ?? '');
 }
 
-/** How many capability probes the reference server received. */
-export const probesSeen = (server: RosterServer): number => mutations(server).filter((body) => body?.variables?.uid === PROBE_UID).length;
-
-/** Resolves once the reference server has received no request for `quietMs` (the page's refreshes are done). */
-export async function settled(server: RosterServer, quietMs = 300): Promise<void> {
-  let seen = -1;
-  while (seen !== server.requests.length) {
-    seen = server.requests.length;
-    await new Promise((resolve) => setTimeout(resolve, quietMs));
-  }
+/**
+ * Resolves once the reference server has executed, since `since` (a `server.stats` snapshot),
+ * at least `more` operations of each name: the requests an action of the page leads to have
+ * all arrived, so a fault queued next is taken by the next request the test causes. Counted by
+ * the server's stats, not its request log (which keeps only the last entries).
+ */
+export async function executed(server: RosterServer, since: ServerStats, more: Readonly<Record<string, number>>): Promise<void> {
+  const seen = () => Object.fromEntries(Object.keys(more).map((name) => [name, (server.stats.operations[name] ?? 0) - (since.operations[name] ?? 0)]));
+  await expect.poll(seen, { timeout: 30_000, interval: 20 }).toEqual(more);
 }
