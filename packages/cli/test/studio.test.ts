@@ -49,7 +49,7 @@ describe('roster studio', () => {
     }
   });
 
-  it('passes the typed errors of its own SDK through: a viewer key is detected and refused as FORBIDDEN', async () => {
+  it('passes the typed errors of its own SDK through: a viewer key is refused as FORBIDDEN and then known as a viewer', async () => {
     const child = spawn(process.execPath, [BIN, 'studio', '--port', '0', '--no-open'], {
       env: { PATH: process.env.PATH ?? '', HOME, ...envFor(ctx.server, EXAMPLE_CREDENTIALS.viewer) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,8 +66,9 @@ describe('roster studio', () => {
     try {
       const origin = new URL(url).origin;
       const cookie = ((await fetch(url, { redirect: 'manual' })).headers.get('set-cookie') ?? '').split(';')[0]!;
-      const session = (await (await fetch(`${origin}/api/session`, { headers: { cookie } })).json()) as { capability: string };
-      expect(session.capability).toBe('viewer');
+      const capability = async () => ((await (await fetch(`${origin}/api/session`, { headers: { cookie } })).json()) as { capability: string }).capability;
+      // Nothing is asked of the API before a change: the key's capability is learnt from its first refusal.
+      expect(await capability()).toBe('unknown');
       const refused = await fetch(`${origin}/graphql`, {
         method: 'POST',
         headers: { cookie, origin, 'content-type': 'application/json' },
@@ -79,6 +80,7 @@ describe('roster studio', () => {
       const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
       expect(body.errors[0]?.extensions.code).toBe('FORBIDDEN');
       expect(body.errors[0]?.message).toMatch(/^Permission denied in InviteUser/);
+      expect(await capability()).toBe('viewer');
     } finally {
       child.kill('SIGKILL');
     }
