@@ -104,6 +104,21 @@ describe('roster users list against a core-only server', () => {
     expect(all.stderr).toContain('disabled users are not listed');
   });
 
+  it('reads both lists with the one documented ListUsers query, and one list with its own', async () => {
+    ctx.server.requests.length = 0;
+    const both = await roster(['users', 'list', '--format', 'ndjson', '--fields', 'email,status'], { env: envFor(ctx.server) });
+    expect(both.code).toBe(0);
+    expect(both.stdout.trimEnd().split('\n')).toHaveLength(5);
+    // The extension probe (rejected with 400 by a core-only server), then one list request.
+    expect(operations(ctx.server).map(({ name, status }) => `${name} ${status}`)).toEqual(['RosterServerInfo 400', 'ListUsers 200']);
+
+    ctx.server.requests.length = 0;
+    const invited = await roster(['users', 'list', '--status', 'invited', '--format', 'ndjson', '--fields', 'email,status'], { env: envFor(ctx.server) });
+    const statuses = invited.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { status: string }).status);
+    expect(statuses).toEqual(['INVITED', 'INVITED']);
+    expect(operations(ctx.server).map(({ name }) => name)).toEqual(['RosterServerInfo', 'ListInvitedUsers']);
+  });
+
   it('says clearly that disabled users need the extension', async () => {
     const result = await roster(['users', 'list', '--status', 'disabled'], { env: envFor(ctx.server, EXAMPLE_CREDENTIALS.viewer) });
     expect(result.code).toBe(1);
