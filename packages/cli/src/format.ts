@@ -38,9 +38,22 @@ export function chooseFields(value: unknown, all: readonly string[], fallback: r
   return fields;
 }
 
-// A plain loop: this runs once per record, 100,000 times for a large workspace.
-function pick(record: DataRecord, fields: readonly string[]): Record<string, unknown> {
-  const picked: Record<string, unknown> = {};
+// Plain loops: this runs once per record, 100,000 times for a large workspace. A record that
+// already has exactly the fields, in order and none undefined (every user record written with
+// the default fields), is serialised as it is: a copy of each would be a quarter of the time
+// JSON output takes.
+function pick(record: DataRecord, fields: readonly string[]): DataRecord {
+  let i = 0;
+  let exact = true;
+  for (const key in record) {
+    if (key !== fields[i] || record[key] === undefined) {
+      exact = false;
+      break;
+    }
+    i += 1;
+  }
+  if (exact && i === fields.length) return record;
+  const picked: Record<string, string | number | boolean | null> = {};
   for (const field of fields) picked[field] = record[field] ?? null;
   return picked;
 }
