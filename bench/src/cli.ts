@@ -17,7 +17,7 @@ import { median } from './measure.js';
 import { table } from './table.js';
 
 /** Rounds of each process measurement, and the import's size and limit. */
-export const CLI_CONFIG = { startupRounds: 20, listRounds: 8, importRows: 10_000, rateLimit: 200 } as const;
+export const CLI_CONFIG = { startupRounds: 20, listRounds: 15, importRows: 10_000, rateLimit: 200 } as const;
 
 const require = createRequire(import.meta.url);
 const BIN = path.join(path.dirname(require.resolve('@roster/cli/package.json')), 'bin', 'roster.cjs');
