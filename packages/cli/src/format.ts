@@ -58,6 +58,18 @@ function pick(record: DataRecord, fields: readonly string[]): DataRecord {
   return picked;
 }
 
+/**
+ * The records as JSON objects, one a line: `before`, the objects separated by `between`, `after`.
+ * One JSON.stringify of the whole chunk, then split: V8 serialises an array of flat objects
+ * about twice as fast as it does one call per object. The split is exact because a record's
+ * values are strings, numbers, booleans or null: outside a string `{"` starts a record, and
+ * inside one every `"` is escaped, so `},{"` occurs only between two records.
+ */
+function jsonLines(chunk: readonly DataRecord[], fields: readonly string[], between: string, before: string, after: string): string {
+  const array = JSON.stringify(chunk.map((record) => pick(record, fields)));
+  return `${before}${array.slice(1, -1).replaceAll('},{"', `}${between}{"`)}${after}`;
+}
+
 // Records go out in chunks: one write per record would cost a syscall each on 100,000 users.
 const CHUNK = 2000;
 
@@ -89,8 +101,7 @@ export async function writeRecords(out: Output, records: Records, format: Format
     count += chunk.length;
     let text: string;
     if (stringify) text = stringify(chunk.map((record) => fields.map((field) => record[field] ?? '')), { header: first, columns: [...fields] });
-    else if (format === 'ndjson') text = chunk.map((record) => `${JSON.stringify(pick(record, fields))}\n`).join('');
-    else text = `${first ? '[\n' : ',\n'}${chunk.map((record) => `  ${JSON.stringify(pick(record, fields))}`).join(',\n')}`;
+    else text = jsonLines(chunk, fields, format === 'ndjson' ? '\n' : ',\n  ', format === 'ndjson' ? '' : first ? '[\n  ' : ',\n  ', format === 'ndjson' ? '\n' : '');
     await out.data(text);
   };
   for await (const page of pages) {
