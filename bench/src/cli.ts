@@ -17,7 +17,7 @@ import { median } from './measure.js';
 import { table } from './table.js';
 
 /** Rounds of each process measurement, and the import's size and limit. */
-export const CLI_CONFIG = { startupRounds: 20, listRounds: 8, importRows: 10_000, rateLimit: 200 } as const;
+export const CLI_CONFIG = { startupRounds: 20, listRounds: 15, importRows: 10_000, rateLimit: 200 } as const;
 
 const require = createRequire(import.meta.url);
 const BIN = path.join(path.dirname(require.resolve('@roster/cli/package.json')), 'bin', 'roster.cjs');
@@ -99,7 +99,6 @@ export interface CliResults {
 
 /** Measures the CLI; `largeEndpoint` is the canned server's 10k + 2k workspace. */
 export async function measureCli(largeEndpoint: string, users: number): Promise<CliResults> {
-  const credentials = EXAMPLE_CREDENTIALS.admin;
   const work = mkdtempSync(path.join(os.tmpdir(), 'roster-bench-cli-'));
   try {
     const startup = await interleaved(CLI_CONFIG.startupRounds, {
@@ -108,18 +107,7 @@ export async function measureCli(largeEndpoint: string, users: number): Promise<
       help: async () => must(await time([BIN, '--help']), 'roster --help'),
     });
 
-    const script = path.join(work, 'list.mjs');
-    writeFileSync(script, MINIMAL_LIST);
-    const env = { ROSTER_API_ENDPOINT: largeEndpoint, ROSTER_API_KEY: credentials.apiKey, ROSTER_API_SECRET: credentials.apiSecret };
-    const check = (run: Run, what: string) => {
-      const count = (JSON.parse(must(run, what).stdout) as unknown[]).length;
-      if (count !== users) throw new Error(`${what} printed ${count} users, expected ${users}`);
-      return run;
-    };
-    const list = await interleaved(CLI_CONFIG.listRounds, {
-      script: async () => check(await time([script, largeEndpoint, credentials.apiKey, credentials.apiSecret]), 'the minimal list script'),
-      roster: async () => check(await time([BIN, 'users', 'list', '--format', 'json'], env), 'roster users list'),
-    });
+    const list = await measureList(work, largeEndpoint, users, CLI_CONFIG.listRounds);
 
     const imported = await measureImport(work);
     const m = (values: readonly number[]) => median([...values]);
@@ -137,6 +125,26 @@ export async function measureCli(largeEndpoint: string, users: number): Promise<
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * `roster users list --format json` against the minimal script, `rounds` interleaved rounds;
+ * both outputs are checked to hold `users` users. `work` is a scratch directory.
+ */
+export async function measureList(work: string, endpoint: string, users: number, rounds: number): Promise<Record<string, { ms: number[]; ratio: number[] }>> {
+  const credentials = EXAMPLE_CREDENTIALS.admin;
+  const script = path.join(work, 'list.mjs');
+  writeFileSync(script, MINIMAL_LIST);
+  const env = { ROSTER_API_ENDPOINT: endpoint, ROSTER_API_KEY: credentials.apiKey, ROSTER_API_SECRET: credentials.apiSecret };
+  const check = (run: Run, what: string) => {
+    const count = (JSON.parse(must(run, what).stdout) as unknown[]).length;
+    if (count !== users) throw new Error(`${what} printed ${count} users, expected ${users}`);
+    return run;
+  };
+  return interleaved(rounds, {
+    script: async () => check(await time([script, endpoint, credentials.apiKey, credentials.apiSecret]), 'the minimal list script'),
+    roster: async () => check(await time([BIN, 'users', 'list', '--format', 'json'], env), 'roster users list'),
+  });
 }
 
 /** One import of 10,000 rows into an empty workspace behind a rate limit, counted on the server. */

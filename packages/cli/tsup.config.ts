@@ -36,11 +36,13 @@ const lazyChildProcess: NonNullable<Options['esbuildPlugins']>[number] = {
 };
 
 // The bin requires the SDK from dist/sdk.cjs, one bundled file built next to it, on first use.
+// Every way in (src/lib/sdk.ts's import of sdk-bundle, a direct import of @roster/users) leads
+// to that one file, so that there is one copy of the SDK and its error classes.
 const separateSdk: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'separate-sdk',
   setup(build) {
-    build.onResolve({ filter: /^@roster\/users$/ }, (args) =>
-      args.importer.endsWith('sdk-bundle.ts') ? undefined : { path: 'sdk', namespace: 'roster-sdk' },
+    build.onResolve({ filter: /^@roster\/users$|\/sdk-bundle\.js$/ }, (args) =>
+      args.importer.endsWith('sdk-bundle.ts') || args.kind === 'entry-point' ? undefined : { path: 'sdk', namespace: 'roster-sdk' },
     );
     build.onResolve({ filter: /^\.\/sdk\.cjs$/ }, () => ({ path: './sdk.cjs', external: true }));
     build.onLoad({ filter: /.*/, namespace: 'roster-sdk' }, () => ({ contents: "module.exports = require('./sdk.cjs');", loader: 'js' }));
@@ -54,7 +56,7 @@ export default defineConfig([
     ...shared,
     entry: { bin: 'src/bin.ts', sdk: 'src/lib/sdk-bundle.ts' },
     format: ['cjs'],
-    noExternal: ['@roster/users'],
+    noExternal: ['@roster/users', '@roster/client'],
     removeNodeProtocol: false,
     esbuildPlugins: [lazyChildProcess, separateSdk],
   },

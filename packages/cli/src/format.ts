@@ -38,51 +38,75 @@ export function chooseFields(value: unknown, all: readonly string[], fallback: r
   return fields;
 }
 
-// A plain loop: this runs once per record, 100,000 times for a large workspace.
-function pick(record: DataRecord, fields: readonly string[]): Record<string, unknown> {
-  const picked: Record<string, unknown> = {};
+// Plain loops: this runs once per record, 100,000 times for a large workspace. A record that
+// already has exactly the fields, in order and none undefined (every user record written with
+// the default fields), is serialised as it is: a copy of each would be a quarter of the time
+// JSON output takes.
+function pick(record: DataRecord, fields: readonly string[]): DataRecord {
+  let i = 0;
+  let exact = true;
+  for (const key in record) {
+    if (key !== fields[i] || record[key] === undefined) {
+      exact = false;
+      break;
+    }
+    i += 1;
+  }
+  if (exact && i === fields.length) return record;
+  const picked: Record<string, string | number | boolean | null> = {};
   for (const field of fields) picked[field] = record[field] ?? null;
   return picked;
 }
 
+/**
+ * The records as JSON objects, one a line: `before`, the objects separated by `between`, `after`.
+ * One JSON.stringify of the whole chunk, then split: V8 serialises an array of flat objects
+ * about twice as fast as it does one call per object. The split is exact because a record's
+ * values are strings, numbers, booleans or null: outside a string `{"` starts a record, and
+ * inside one every `"` is escaped, so `},{"` occurs only between two records.
+ */
+function jsonLines(chunk: readonly DataRecord[], fields: readonly string[], between: string, before: string, after: string): string {
+  const array = JSON.stringify(chunk.map((record) => pick(record, fields)));
+  return `${before}${array.slice(1, -1).replaceAll('},{"', `}${between}{"`)}${after}`;
+}
+
 // Records go out in chunks: one write per record would cost a syscall each on 100,000 users.
-const CHUNK = 500;
+const CHUNK = 2000;
+
+/**
+ * Records as a command has them: an array, or pages (arrays) arriving one by one. Pages, not
+ * single records: iterating 100,000 records one `await` at a time costs more than the request.
+ */
+export type Records = readonly DataRecord[] | AsyncIterable<readonly DataRecord[]>;
 
 /**
  * Writes records to stdout in a format. Machine formats are stable: the fields given, in
  * that order, `null` for a missing value (empty in CSV); JSON is one array, NDJSON one
  * object per line. A table (for people) aligns columns and shows `-` for a missing value.
  */
-export async function writeRecords(out: Output, records: AsyncIterable<DataRecord> | Iterable<DataRecord>, format: Format, fields: readonly string[]): Promise<number> {
+export async function writeRecords(out: Output, records: Records, format: Format, fields: readonly string[]): Promise<number> {
+  const pages: AsyncIterable<readonly DataRecord[]> | Iterable<readonly DataRecord[]> = Symbol.asyncIterator in records ? records : [records];
   let count = 0;
   if (format === 'table') {
     const rows: string[][] = [];
-    for await (const record of records) {
-      rows.push(fields.map((field) => display(record[field])));
-      count += 1;
-    }
+    for await (const page of pages) for (const record of page) rows.push(fields.map((field) => display(record[field])));
+    count = rows.length;
     await out.data(table(out, fields, rows));
     return count;
   }
   // Loaded here, not at the top: `roster --help` should not read a CSV writer.
   const { stringify } = format === 'csv' ? await import('csv-stringify/sync') : { stringify: undefined };
-  let chunk: DataRecord[] = [];
-  const flush = async () => {
-    if (chunk.length === 0) return;
-    const first = count === chunk.length;
+  const write = async (chunk: readonly DataRecord[]) => {
+    const first = count === 0;
+    count += chunk.length;
     let text: string;
     if (stringify) text = stringify(chunk.map((record) => fields.map((field) => record[field] ?? '')), { header: first, columns: [...fields] });
-    else if (format === 'ndjson') text = chunk.map((record) => `${JSON.stringify(pick(record, fields))}\n`).join('');
-    else text = `${first ? '[\n' : ',\n'}${chunk.map((record) => `  ${JSON.stringify(pick(record, fields))}`).join(',\n')}`;
-    chunk = [];
+    else text = jsonLines(chunk, fields, format === 'ndjson' ? '\n' : ',\n  ', format === 'ndjson' ? '' : first ? '[\n  ' : ',\n  ', format === 'ndjson' ? '\n' : '');
     await out.data(text);
   };
-  for await (const record of records) {
-    chunk.push(record);
-    count += 1;
-    if (chunk.length === CHUNK) await flush();
+  for await (const page of pages) {
+    for (let start = 0; start < page.length; start += CHUNK) await write(page.slice(start, start + CHUNK));
   }
-  await flush();
   if (format === 'json') await out.data(count === 0 ? '[]\n' : '\n]\n');
   else if (stringify && count === 0) await out.data(stringify([], { header: true, columns: [...fields] }));
   return count;

@@ -6,6 +6,7 @@ import { CliError, describeError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
 import { Output } from './output.js';
+import { sdk as loadSdk } from './lib/sdk.js';
 import { buildProgram, commanderExitCode } from './program.js';
 import { VERSION } from './version.js';
 
@@ -53,7 +54,7 @@ function createContext(io: Io, out: Output, run: RunOptions & { signal: AbortSig
       return credentials;
     },
     async roster(extra?: Partial<RosterOptions>): Promise<Roster> {
-      const [{ options }, sdk] = await Promise.all([context.credentials(), import('@roster/users')]);
+      const [{ options }, sdk] = await Promise.all([context.credentials(), loadSdk()]);
       return new sdk.Roster({ ...options, ...extra, userAgent: `roster-cli/${VERSION}` });
     },
     confirm: (question, options) => confirm(out, io, question, options),

@@ -88,6 +88,23 @@ describe('roster users list reads every page', () => {
   });
 });
 
+describe('roster users list writes any text as it is', () => {
+  // Names that look like the boundary between two JSON records, quotes, backslashes, new lines.
+  const names = ['Ada },{"email":"x"} Lovelace', 'Grace "Amazing" \\ Hopper\n', '},{"', '{"a":1},{"b":2}'];
+  const active = names.map((name, i) => activeUser({ email: `odd${i}@names.example`, name }));
+  const ctx = useServer({ seed: { active, invited: [] }, mode: 'core' }, 'all');
+
+  it('in JSON and NDJSON, one record a line, each name intact', async () => {
+    const env = envFor(ctx.server);
+    const json = await roster(['users', 'list', '--format', 'json', '--fields', 'name,email'], { env });
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as { name: string }[]).map((user) => user.name)).toEqual(names);
+    expect(json.stdout.split('\n')).toHaveLength(names.length + 3);
+    const ndjson = await roster(['users', 'list', '--format', 'ndjson', '--fields', 'name'], { env });
+    expect(ndjson.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { name: string }).name)).toEqual(names);
+  });
+});
+
 describe('roster users list against a core-only server', () => {
   const ctx = useServer({ seed: 'example', mode: 'core' }, 'all');
 
@@ -102,6 +119,21 @@ describe('roster users list against a core-only server', () => {
     const all = await roster(['users', 'list', '--status', 'all'], { env: envFor(ctx.server) });
     expect((JSON.parse(all.stdout) as unknown[]).length).toBe(5);
     expect(all.stderr).toContain('disabled users are not listed');
+  });
+
+  it('reads both lists with the one documented ListUsers query, and one list with its own', async () => {
+    ctx.server.requests.length = 0;
+    const both = await roster(['users', 'list', '--format', 'ndjson', '--fields', 'email,status'], { env: envFor(ctx.server) });
+    expect(both.code).toBe(0);
+    expect(both.stdout.trimEnd().split('\n')).toHaveLength(5);
+    // The extension probe (rejected with 400 by a core-only server), then one list request.
+    expect(operations(ctx.server).map(({ name, status }) => `${name} ${status}`)).toEqual(['RosterServerInfo 400', 'ListUsers 200']);
+
+    ctx.server.requests.length = 0;
+    const invited = await roster(['users', 'list', '--status', 'invited', '--format', 'ndjson', '--fields', 'email,status'], { env: envFor(ctx.server) });
+    const statuses = invited.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { status: string }).status);
+    expect(statuses).toEqual(['INVITED', 'INVITED']);
+    expect(operations(ctx.server).map(({ name }) => name)).toEqual(['RosterServerInfo', 'ListInvitedUsers']);
   });
 
   it('says clearly that disabled users need the extension', async () => {
