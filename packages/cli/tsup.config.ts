@@ -50,7 +50,17 @@ const separateSdk: NonNullable<Options['esbuildPlugins']>[number] = {
 };
 
 export default defineConfig([
-  { ...shared, entry: ['src/index.ts'], format: ['esm', 'cjs'], dts: true, clean: true },
+  {
+    ...shared,
+    entry: ['src/index.ts'],
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    // commander, bundled, is CommonJS and requires Node's built-ins: an ES module has no
+    // `require` of its own, so the ESM entry gets one (esbuild's shim throws "Dynamic require").
+    banner: ({ format }) =>
+      format === 'esm' ? { js: "import { createRequire as __rosterCreateRequire } from 'node:module'; const require = __rosterCreateRequire(import.meta.url);" } : {},
+  },
   // tsup's removeNodeProtocol plugin would resolve the built-in before the lazy one runs.
   {
     ...shared,
