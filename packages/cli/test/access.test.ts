@@ -7,7 +7,7 @@ import { envFor, expectNoSecret, mutations, roster, useServer } from './helpers.
 // The access-as-code commands (dump, plan, apply, drift) as processes of the built bin,
 // against the reference server.
 
-const dir = mkdtempSync(path.join(tmpdir(), 'i14-cli-access-'));
+const dir = mkdtempSync(path.join(tmpdir(), 'roster-cli-access-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, text?: string) => {
   const at = path.join(dir, name);
