@@ -33,6 +33,8 @@ async function run(context: CommandContext, mod: AccessModule, made: Plan, live:
   return planning(mod, () =>
     mod.applyPlan(roster, made, {
       live,
+      // The guard of this run on top of the plan's own: an edited plan.json cannot lift it.
+      ...planOptions(options),
       concurrency: (options.concurrency as number | undefined) ?? 4,
       signal: context.signal,
       onProgress: (outcome, done, total) => {
@@ -47,15 +49,15 @@ async function run(context: CommandContext, mod: AccessModule, made: Plan, live:
 /** `roster apply <plan.json | roster.yaml --yes>`: make the changes of a plan. */
 export const apply: CommandSpec = {
   path: ['apply'],
-  summary: 'apply a saved plan, or plan and apply a roster file in one step (--yes)',
+  summary: 'apply a saved plan, or plan and apply a roster file in one step (confirm, or --yes)',
   description:
     'With a saved plan (roster plan -o plan.json): applies exactly its actions, after checking that the workspace has not\n' +
-    'changed since (its fingerprint); if it has, nothing is sent: plan again. With a roster file: plans, then applies,\n' +
-    'after confirmation on a terminal, or with --yes. Access is granted before any is taken away, so the workspace keeps\n' +
+    'changed since (its fingerprint) and that its actions keep an enabled ADMIN and stay within the removal limit; if not,\n' +
+    'nothing is sent. With a roster file: plans, then applies. Either way, after confirmation on a terminal, or with --yes. Access is granted before any is taken away, so the workspace keeps\n' +
     'an enabled ADMIN at every step; rate limits are waited out; a failed action does not stop the others.\n' +
     'Every outcome is printed (stderr) and, with --result, written as JSON. --dry-run shows the plan and sends nothing.\n' +
     'Exit codes: 0 done (or nothing to do), 1 error, 2 changes pending (--dry-run), 3 some actions failed.',
-  examples: ['roster apply plan.json', 'roster apply roster.yaml --yes --result apply-result.json', 'roster apply roster.yaml --dry-run'],
+  examples: ['roster apply plan.json --yes', 'roster apply roster.yaml --yes --result apply-result.json', 'roster apply roster.yaml --dry-run'],
   kind: 'destructive',
   configure(command) {
     command
@@ -88,7 +90,8 @@ export const apply: CommandSpec = {
       return options.dryRun === true ? changesExit(made.actions.length > 0) : ExitCode.OK;
     }
     await context.out.data(mod.formatPlan(made, { color: context.out.color.isColorSupported }));
-    if (!saved) await context.confirm(`apply these ${made.actions.length} changes to the workspace?`, options);
+    // A saved plan changes the workspace just as much: the same confirmation, or --yes off a terminal.
+    await context.confirm(`apply these ${made.actions.length} changes to the workspace?`, options);
     const result = await run(context, mod, made, live, options);
     if (typeof options.result === 'string') await (await import('node:fs/promises')).writeFile(options.result, `${JSON.stringify(result, null, 2)}\n`);
     const summary = `${result.applied} applied, ${result.failed} failed, ${result.skipped} not sent`;
