@@ -78,6 +78,19 @@ describe('credentials: flags, then environment, then profile file', () => {
     expectNoSecret(result);
   });
 
+  it('says where a broken profile file fails, without quoting any of it (it holds a secret)', async () => {
+    const secret = 'pw-in-profile-7f3a9c';
+    // Node 20's JSON.parse quotes the text around an unexpected token: here, the secret.
+    mkdirSync(path.dirname(profileFile), { recursive: true });
+    writeFileSync(profileFile, `{"default": {\n  "apiSecret": "${secret}", "apiKey": x}}\n`);
+    chmodSync(profileFile, 0o600);
+    const result = await roster(['users', 'list'], { env: { ROSTER_CONFIG: profileFile } });
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain(`the profile file ${profileFile} is not valid JSON (line 2, column 50)`);
+    for (const part of [secret, secret.slice(0, 6), secret.slice(-6), '"apiKey"']) expect(result.stderr).not.toContain(part);
+    expectNoSecret(result, [secret]);
+  });
+
   it('says where to put credentials when there are none (exit 64), as JSON with --json', async () => {
     const result = await roster(['users', 'list', '--json'], { env: { ROSTER_CONFIG: path.join(HOME, 'none.json') } });
     expect(result.code).toBe(64);

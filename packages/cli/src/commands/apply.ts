@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import type { ApplyResult, LiveState, Plan } from '@roster/access';
 import type { CommandContext, CommandSpec } from '../command.js';
+import { whereJsonFails } from '../credentials.js';
 import { CliError, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { access, addCsvOptions, addGuardOptions, changesExit, planning, planOptions, readLive, readRosterAndLive, type AccessModule } from '../access/shared.js';
@@ -10,12 +11,19 @@ const SAVE_HINT = 'save a plan with `roster plan roster.yaml -o plan.json`';
 // node:fs is loaded by the commands that use it, not by `roster --help`.
 async function savedPlan(file: string): Promise<Plan> {
   const { readFile } = await import('node:fs/promises');
-  let parsed: unknown;
+  let text: string;
   try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
+    text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`no such file: ${file}`, { code: 'NOT_FOUND', hint: SAVE_HINT });
-    throw new CliError(`${file} is not a saved plan: ${(error as Error).message}`, { code: 'INVALID_PLAN', hint: SAVE_HINT });
+    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`, { code: 'INVALID_PLAN', hint: SAVE_HINT });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    // Only where it fails: the parser's message quotes the file's text.
+    throw new CliError(`${file} is not a saved plan: not valid JSON${whereJsonFails(text, error)}`, { code: 'INVALID_PLAN', hint: SAVE_HINT });
   }
   if ((parsed as Partial<Plan> | null)?.format !== 'roster-plan/v1') throw new CliError(`${file} is not a saved plan (format roster-plan/v1)`, { code: 'INVALID_PLAN', hint: SAVE_HINT });
   return parsed as Plan;
