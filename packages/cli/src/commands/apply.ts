@@ -101,7 +101,7 @@ export const apply: CommandSpec = {
     // A saved plan changes the workspace just as much: the same confirmation, or --yes off a terminal.
     await context.confirm(`apply these ${made.actions.length} changes to the workspace?`, options);
     const result = await run(context, mod, made, live, options);
-    if (typeof options.result === 'string') await (await import('node:fs/promises')).writeFile(options.result, `${JSON.stringify(result, null, 2)}\n`);
+    if (typeof options.result === 'string') await context.out.writeFile(options.result, `${JSON.stringify(result, null, 2)}\n`);
     const summary = `${result.applied} applied, ${result.failed} failed, ${result.skipped} not sent`;
     context.out.info(result.failed + result.skipped === 0 ? `Apply complete: ${summary}.` : `Apply incomplete: ${summary}. Run \`roster plan\` again to see what is left.`);
     if (result.failed + result.skipped === 0) return ExitCode.OK;
