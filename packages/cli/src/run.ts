@@ -82,7 +82,7 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
     return state.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return commanderExitCode(error);
-    const report = describeError(error);
+    const report = await describeError(error);
     out.error(report);
     return report.exitCode;
   }

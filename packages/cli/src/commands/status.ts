@@ -18,14 +18,14 @@ export const status: CommandSpec = {
     const { endpoint, authMode } = roster.toJSON();
     let extension: boolean | null = null;
     let users: number | null = null;
-    let problem: ReturnType<typeof describeError> | undefined;
+    let problem: Awaited<ReturnType<typeof describeError>> | undefined;
     try {
       extension = await hasExtension(roster);
       // Reading something proves the credentials; with the extension one user is enough.
       if (extension) users = (await roster.users.listPage({}, { first: 1, signal: context.signal })).totalCount;
       else users = (await roster.users.listActive({ signal: context.signal })).length + (await roster.users.listInvited({ signal: context.signal })).length;
     } catch (error) {
-      problem = describeError(error);
+      problem = await describeError(error);
     }
     const report = {
       endpoint,
