@@ -29,6 +29,20 @@ describe('roster status', () => {
     expectNoSecret(result, [wrong]);
   });
 
+  it('shows only the origin and path of the endpoint: no user info, no query string', async () => {
+    const url = new URL(ctx.server.url);
+    const withQuery = `${ctx.server.url}?token=query-secret-123#frag`;
+    const withUser = `${url.protocol}//someone:pw-in-url-456@${url.host}${url.pathname}`;
+    for (const endpoint of [withQuery, withUser]) {
+      for (const json of [false, true]) {
+        const result = await roster(['status', ...(json ? ['--json'] : [])], { env: { ...envFor(ctx.server), ROSTER_API_ENDPOINT: endpoint } });
+        if (json) expect((JSON.parse(result.stdout) as { endpoint: string }).endpoint).toBe(`${url.origin}${url.pathname}`);
+        else expect(result.stdout).toContain(`endpoint     ${url.origin}${url.pathname} (from environment)`);
+        for (const part of ['query-secret-123', 'pw-in-url-456']) expect(result.stdout + result.stderr).not.toContain(part);
+      }
+    }
+  });
+
   it('takes a workspace token, and reports a core-only server', async () => {
     const result = await roster(['status', '--json'], {
       env: { ROSTER_API_ENDPOINT: ctx.server.url, ROSTER_API_SECRET: EXAMPLE_CREDENTIALS.adminWorkspaceToken },
