@@ -1,6 +1,8 @@
-// Where the SDK's options come from. Kept in this one module so that it can hand over to
-// `Roster.fromEnv` once the SDK has it: flags win over the environment, which wins over a
-// profile file.
+// Where the SDK's options come from: flags win over the environment, which wins over a
+// profile file. The variables are the ones `Roster.fromEnv` reads, but not through it:
+// fromEnv knows no profile file to fall back on, and cannot say which source a value came
+// from (for `roster status`) or name the flag to use in its errors. ROSTER_DEBUG=1 is read
+// as fromEnv reads it, and gives the SDK's consoleLogger (see run.ts).
 // node:fs, not node:fs/promises: the latter loads readline at start-up, which every command
 // would pay for; these reads are one small file each.
 import { readFileSync, statSync } from 'node:fs';
@@ -39,6 +41,8 @@ export interface ResolvedCredentials {
   readonly profileFile: string | undefined;
   /** The profile used from it. */
   readonly profile: string | undefined;
+  /** `ROSTER_DEBUG=1`: log every request, response, retry and error (redacted, on stderr). */
+  readonly debug: boolean;
 }
 
 /** The environment variables, as `Roster.fromEnv` names them. */
@@ -49,6 +53,7 @@ export const ENV = {
   workspace: 'ROSTER_WORKSPACE_UID',
   profile: 'ROSTER_PROFILE',
   config: 'ROSTER_CONFIG',
+  debug: 'ROSTER_DEBUG',
 } as const;
 
 interface Profile {
@@ -214,5 +219,6 @@ export async function resolveCredentials(flags: CredentialFlags, io: Io): Promis
     sources: { endpoint: endpoint.source, key: key.source, secret: secret.source },
     profileFile: profile ? file : undefined,
     profile: profile ? profileName : undefined,
+    debug: env[ENV.debug] === '1',
   };
 }

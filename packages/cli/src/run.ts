@@ -53,8 +53,10 @@ function createContext(io: Io, out: Output, run: RunOptions & { signal: AbortSig
       return credentials;
     },
     async roster(extra?: Partial<RosterOptions>): Promise<Roster> {
-      const [{ options }, sdk] = await Promise.all([context.credentials(), import('@roster/users')]);
-      return new sdk.Roster({ ...options, ...extra, userAgent: `roster-cli/${VERSION}` });
+      const [{ options, debug }, sdk] = await Promise.all([context.credentials(), import('@roster/users')]);
+      // The SDK's logger, written through the output so that it goes to stderr, scrubbed.
+      const logger = debug ? sdk.consoleLogger((line) => out.info(line)) : undefined;
+      return new sdk.Roster({ ...options, ...(logger ? { logger } : {}), ...extra, userAgent: `roster-cli/${VERSION}` });
     },
     confirm: (question, options) => confirm(out, io, question, options),
   };

@@ -43,6 +43,18 @@ describe('roster status', () => {
     }
   });
 
+  it('ROSTER_DEBUG=1 logs every request and response on stderr, without the secret; nothing without it', async () => {
+    const debug = await roster(['status'], { env: { ...envFor(ctx.server), ROSTER_DEBUG: '1' } });
+    expect(debug.code, debug.stderr).toBe(0);
+    expect(debug.stderr).toMatch(/^\[roster\] request RosterServerInfo /m);
+    expect(debug.stderr).toMatch(/^\[roster\] response RosterServerInfo /m);
+    expect(debug.stdout).not.toContain('[roster]');
+    expectNoSecret(debug);
+    const quiet = await roster(['status'], { env: envFor(ctx.server) });
+    expect(quiet.stderr).not.toContain('[roster]');
+    expect(quiet.stdout).toBe(debug.stdout);
+  });
+
   it('takes a workspace token, and reports a core-only server', async () => {
     const result = await roster(['status', '--json'], {
       env: { ROSTER_API_ENDPOINT: ctx.server.url, ROSTER_API_SECRET: EXAMPLE_CREDENTIALS.adminWorkspaceToken },
