@@ -70,3 +70,20 @@ describe('no form of a secret in any output', () => {
     for (const [where, text] of [['stdout', result.stdout], ['stderr', result.stderr], ['report.csv', report]] as const) expectClean(text, where);
   });
 });
+
+describe('a short secret', () => {
+  const SHORT = 'k/"7';
+  const small = useServer({ seed: 'example', credentials: [{ kind: 'keyPair', apiKey: KEY, apiSecret: SHORT, capability: 'admin' }] });
+
+  it('is scrubbed too, in every form', async () => {
+    const user = small.server.store.getByEmail('matt@acme.io')!;
+    small.server.store.updateUser(user.uid, { name: `name ${SHORT} end` });
+    const env = { ROSTER_API_ENDPOINT: small.server.url, ROSTER_API_KEY: KEY, ROSTER_API_SECRET: SHORT };
+    const json = await roster(['users', 'list', '--format', 'json'], { env, cwd: dir });
+    const csv = await roster(['users', 'list', '--format', 'csv'], { env, cwd: dir });
+    expect(json.code, json.stderr).toBe(0);
+    expect(json.stdout).toContain('name [redacted] end');
+    expect(csv.stdout).toContain('name [redacted] end');
+    for (const form of [SHORT, 'k\\/\\"7', 'k/\\"7', 'k/""7']) expect(json.stdout + csv.stdout + json.stderr + csv.stderr).not.toContain(form);
+  });
+});
