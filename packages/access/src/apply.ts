@@ -1,10 +1,11 @@
 import { RosterError, ValidationError, type CallOptions, type Roster } from '@roster/users';
 import { StalePlanError } from './errors.js';
+import { checkPlanSafety } from './guard.js';
 import { fingerprintOf } from './fingerprint.js';
 import { ignoreMatcher } from './ignore.js';
 import { readLiveState } from './live.js';
 import type { Action, LiveState, Plan } from './model.js';
-import { phaseOf } from './plan.js';
+import { phaseOf, type RemovalLimit } from './plan.js';
 
 /** What happened to one action of an applied plan. */
 export interface ActionOutcome {
@@ -54,6 +55,13 @@ export interface ApplyOptions extends CallOptions {
    * one step): the fingerprint is checked against it instead of reading the workspace again.
    */
   readonly live?: LiveState | undefined;
+  /**
+   * Apply even when the plan disables or revokes more than the removal limit. The plan's own
+   * recorded guard must allow it too; given here, it must also hold.
+   */
+  readonly allowMassRemoval?: boolean | undefined;
+  /** The removal limit to enforce on top of the one recorded in the plan. */
+  readonly removalLimit?: RemovalLimit | undefined;
   /** Called after each action settles. An exception it throws is ignored. */
   readonly onProgress?: ((outcome: ActionOutcome, done: number, total: number) => void) | undefined;
 }
@@ -66,6 +74,13 @@ const BULK_RETRY = { maxAttempts: 6 } as const;
 
 const grantsAdmin = (a: Action): boolean => (a.kind === 'change-role' && a.uid !== null && a.to === 'ADMIN') || (a.kind === 'enable' && a.role === 'ADMIN');
 const takesAdmin = (a: Action): boolean => (a.kind === 'change-role' && a.uid !== null && a.from === 'ADMIN') || (a.kind === 'disable' && a.role === 'ADMIN');
+
+function validGuard(guard: unknown): boolean {
+  const g = guard as Plan['guard'];
+  const count = g?.removalLimit?.count;
+  const share = g?.removalLimit?.share;
+  return typeof g?.allowMassRemoval === 'boolean' && Number.isInteger(count) && count! >= 0 && typeof share === 'number' && share >= 0 && share <= 1;
+}
 
 async function send(roster: Roster, action: Action, call: CallOptions): Promise<void> {
   switch (action.kind) {
@@ -98,7 +113,11 @@ async function send(roster: Roster, action: Action, call: CallOptions): Promise<
  * before any is taken away), a few at a time within a phase. Rate limits are waited out by
  * the client's retries; a failed action does not stop the others, and is reported in its
  * outcome. Re-planning afterwards shows only what is left.
+ * Its actions are first replayed on the live state and judged by the planner's rules (a saved
+ * plan is a file anyone can edit).
  * @throws {@link StalePlanError} when the workspace changed since the plan (nothing is sent);
+ * `PlanRefusedError` when its actions would leave no enabled ADMIN, or remove more than
+ * the removal limit recorded in the plan (or given in `options`) allows (nothing is sent);
  * `ValidationError` for a malformed plan or options; `RosterError` subclasses when the
  * workspace cannot be read.
  * @example
@@ -108,9 +127,12 @@ async function send(roster: Roster, action: Action, call: CallOptions): Promise<
  * ```
  */
 export async function applyPlan(roster: Roster, plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
-  const { concurrency = 4, live: given, onProgress, signal, ...rest } = options;
+  const { concurrency = 4, live: given, onProgress, signal, allowMassRemoval, removalLimit, ...rest } = options;
   if (plan?.format !== 'roster-plan/v1' || !isList(plan.actions) || typeof plan.fingerprint !== 'string') {
     throw new ValidationError('Invalid input to applyPlan: not a roster plan (format roster-plan/v1)', { issues: [{ path: 'plan', message: 'not a roster plan' }] });
+  }
+  if (plan.guard !== undefined && !validGuard(plan.guard)) {
+    throw new ValidationError('Invalid input to applyPlan: the plan\'s guard is malformed', { issues: [{ path: 'plan.guard', message: 'allowMassRemoval must be a boolean, removalLimit a count and a share from 0 to 1' }] });
   }
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
     throw new ValidationError('Invalid input to applyPlan: concurrency must be an integer from 1 to 16', { issues: [{ path: 'concurrency', message: 'must be an integer from 1 to 16' }] });
@@ -119,6 +141,7 @@ export async function applyPlan(roster: Roster, plan: Plan, options: ApplyOption
   const live = given ?? (await readLiveState(roster, { ...call, groups: plan.groups }));
   const actual = fingerprintOf(live, ignoreMatcher(plan.ignore));
   if (actual !== plan.fingerprint) throw new StalePlanError(plan.fingerprint, actual);
+  checkPlanSafety(plan, live, allowMassRemoval !== undefined || removalLimit !== undefined ? { allowMassRemoval, removalLimit } : undefined);
 
   const outcomes: (ActionOutcome | undefined)[] = new Array<ActionOutcome | undefined>(plan.actions.length);
   let done = 0;

@@ -215,4 +215,17 @@ export interface Plan {
   readonly warnings: readonly string[];
   /** Enabled members and pending invitations the plan was made against (ignored users left out). */
   readonly liveSize: number;
+  /**
+   * The removal guard the plan was made with, which {@link applyPlan} enforces again on the
+   * live state. Absent from plans saved before it was recorded: those get the default limit.
+   */
+  readonly guard?: PlanGuard | undefined;
+}
+
+/** The removal guard recorded in a {@link Plan}. */
+export interface PlanGuard {
+  /** Whether the plan was made with `allowMassRemoval`. */
+  readonly allowMassRemoval: boolean;
+  /** The removal limit the plan was made with. */
+  readonly removalLimit: { readonly count: number; readonly share: number };
 }

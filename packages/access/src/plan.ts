@@ -205,6 +205,10 @@ export function planRoster(file: RosterFile, live: LiveState, options: PlanOptio
     unsupported,
     warnings,
     liveSize,
+    guard: {
+      allowMassRemoval: options.allowMassRemoval === true,
+      removalLimit: { count: options.removalLimit?.count ?? DEFAULT_REMOVAL_LIMIT.count, share: options.removalLimit?.share ?? DEFAULT_REMOVAL_LIMIT.share },
+    },
   };
 }
 
@@ -215,7 +219,8 @@ const compareEmail = (a: string, b: string): number => {
 };
 const groupOf = (action: Action): string => ('group' in action ? action.group : '');
 
-function checkRemovals(removals: number, liveSize: number, options: PlanOptions): void {
+/** Refuses `removals` disables and revocations out of `liveSize` users beyond the limit of `options`. Shared with applyPlan. */
+export function checkRemovals(removals: number, liveSize: number, options: PlanOptions): void {
   if (options.allowMassRemoval === true || removals === 0) return;
   const count = options.removalLimit?.count ?? DEFAULT_REMOVAL_LIMIT.count;
   const share = options.removalLimit?.share ?? DEFAULT_REMOVAL_LIMIT.share;

@@ -17,6 +17,7 @@ export type {
   LiveState,
   LiveUser,
   Plan,
+  PlanGuard,
   PlanSummary,
   RosterFile,
   RosterMember,

@@ -18,7 +18,7 @@ function bigCsv(rows: number, bad: readonly number[] = []): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), 'i14-access-'));
+const dir = mkdtempSync(path.join(tmpdir(), 'roster-access-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('large CSV files, parsed in chunks', () => {

@@ -1,6 +1,8 @@
-// Where the SDK's options come from. Kept in this one module so that it can hand over to
-// `Roster.fromEnv` once the SDK has it: flags win over the environment, which wins over a
-// profile file.
+// Where the SDK's options come from: flags win over the environment, which wins over a
+// profile file. The variables are the ones `Roster.fromEnv` reads, but not through it:
+// fromEnv knows no profile file to fall back on, and cannot say which source a value came
+// from (for `roster status`) or name the flag to use in its errors. ROSTER_DEBUG=1 is read
+// as fromEnv reads it, and gives the SDK's consoleLogger (see run.ts).
 // node:fs, not node:fs/promises: the latter loads readline at start-up, which every command
 // would pay for; these reads are one small file each.
 import { readFileSync, statSync } from 'node:fs';
@@ -39,6 +41,8 @@ export interface ResolvedCredentials {
   readonly profileFile: string | undefined;
   /** The profile used from it. */
   readonly profile: string | undefined;
+  /** `ROSTER_DEBUG=1`: log every request, response, retry and error (redacted, on stderr). */
+  readonly debug: boolean;
 }
 
 /** The environment variables, as `Roster.fromEnv` names them. */
@@ -49,6 +53,7 @@ export const ENV = {
   workspace: 'ROSTER_WORKSPACE_UID',
   profile: 'ROSTER_PROFILE',
   config: 'ROSTER_CONFIG',
+  debug: 'ROSTER_DEBUG',
 } as const;
 
 interface Profile {
@@ -64,6 +69,47 @@ export function profileFilePath(env: Io['env']): string {
   if (configured) return path.resolve(configured);
   const base = env.XDG_CONFIG_HOME || path.join(env.HOME || os.homedir(), '.config');
   return path.join(base, 'roster', 'credentials.json');
+}
+
+// The offset JSON.parse stopped at: from its message when it gives one, else (Node 20 says
+// only "Unexpected token 'x', …" then) the shortest prefix that is no longer the start of some
+// valid JSON, found by bisection. Hand-written: a few lines against a parser dependency.
+function failingOffset(text: string, error: unknown): number | undefined {
+  const message = error instanceof Error ? error.message : '';
+  const given = /\bat position (\d+)/.exec(message);
+  if (given) return Number(given[1]);
+  if (/end of JSON input/i.test(message)) return text.length;
+  const stillPrefix = (length: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return true;
+    } catch (failure) {
+      const why = failure instanceof Error ? failure.message : '';
+      const at = /\bat position (\d+)/.exec(why);
+      return /end of JSON input/i.test(why) || (at !== null && Number(at[1]) >= length);
+    }
+  };
+  let low = 0;
+  let high = text.length;
+  if (stillPrefix(high)) return undefined;
+  while (high - low > 1) {
+    const middle = (low + high) >> 1;
+    if (stillPrefix(middle)) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Where a JSON text fails, as ` (line L, column C)`, or `''` when that cannot be told.
+ * Never the parser's message: since Node 20 it quotes the text around the error, which in a
+ * profile file can be a secret.
+ */
+export function whereJsonFails(text: string, error: unknown): string {
+  const position = failingOffset(text, error);
+  if (position === undefined) return '';
+  const before = text.slice(0, position).split('\n');
+  return ` (line ${before.length}, column ${before.at(-1)!.length + 1})`;
 }
 
 function readProfile(file: string, name: string, explicit: boolean): Profile | undefined {
@@ -85,11 +131,12 @@ function readProfile(file: string, name: string, explicit: boolean): Profile | u
       );
     }
   }
+  const text = readFileSync(file, 'utf8');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`the profile file ${file} is not valid JSON (${(error as Error).message.split('\n')[0]})`);
+    throw new UsageError(`the profile file ${file} is not valid JSON${whereJsonFails(text, error)}`);
   }
   const profile = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>)[name] : undefined;
   if (profile === undefined) {
@@ -172,5 +219,6 @@ export async function resolveCredentials(flags: CredentialFlags, io: Io): Promis
     sources: { endpoint: endpoint.source, key: key.source, secret: secret.source },
     profileFile: profile ? file : undefined,
     profile: profile ? profileName : undefined,
+    debug: env[ENV.debug] === '1',
   };
 }

@@ -1,4 +1,5 @@
 import { ExitCode } from './exit-codes.js';
+import { sdk } from './lib/sdk.js';
 
 /**
  * An error of the command line itself (not of the API): it carries the exit code and a hint
@@ -61,24 +62,16 @@ const HINTS: Readonly<Record<string, string>> = {
   SERVER_ERROR: 'the server failed: try again later',
 };
 
-interface RosterErrorLike {
-  readonly name: string;
-  readonly code: string;
-  readonly message: string;
-  readonly status?: number | undefined;
-}
-
-// The SDK's errors are recognised by shape rather than `instanceof`, so that this module
-// (loaded by every command, `--help` included) does not load the SDK.
-function isRosterError(error: unknown): error is RosterErrorLike {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && 'attempts' in error;
-}
-
-/** Turns anything thrown into what the CLI reports, with a hint and an exit code. */
-export function describeError(error: unknown): ErrorReport {
+/**
+ * Turns anything thrown into what the CLI reports, with a hint and an exit code. The SDK is
+ * loaded only for an error that is not the CLI's own, so `--help` never evaluates it; its
+ * `isRosterError` recognises errors of any bundled copy of the SDK (a `Symbol.for` brand).
+ */
+export async function describeError(error: unknown): Promise<ErrorReport> {
   if (error instanceof CliError) {
     return { name: error.name, code: error.code, message: error.message, hint: error.hint, status: undefined, exitCode: error.exitCode };
   }
+  const { isRosterError } = await sdk();
   if (isRosterError(error)) {
     // Bad input caught before any request is a usage error; the server's refusal is a failure.
     const exitCode = error.code === 'VALIDATION' ? ExitCode.USAGE : ExitCode.FAILURE;

@@ -72,9 +72,19 @@ export class Output {
     return this.#io.stderr;
   }
 
-  /** Never lets `secret` through: it is replaced in everything written afterwards. */
+  /**
+   * Never lets `secret` through: it is replaced in everything written afterwards, whatever
+   * its length, as written and in the forms output formatting turns it into (JSON-escaped,
+   * also with `/` as `\/`, escaped twice, and CSV-quoted), since scrubbing runs on the
+   * formatted text.
+   */
   redact(secret: string | undefined): void {
-    if (secret && secret.length >= 8 && !this.#secrets.includes(secret)) this.#secrets.push(secret);
+    if (!secret) return;
+    const json = JSON.stringify(secret).slice(1, -1);
+    const forms = [secret, json, json.replaceAll('/', '\\/'), JSON.stringify(json).slice(1, -1), secret.replaceAll('"', '""')];
+    for (const form of forms) if (!this.#secrets.includes(form)) this.#secrets.push(form);
+    // Longest first: a form that contains another is replaced whole, not left half-escaped.
+    this.#secrets.sort((a, b) => b.length - a.length);
   }
 
   /** Replaces every registered secret in `text`. */
@@ -82,6 +92,12 @@ export class Output {
     let clean = text;
     for (const secret of this.#secrets) if (clean.includes(secret)) clean = clean.split(secret).join(REDACTED);
     return clean;
+  }
+
+  /** Writes a file the user asked for (a report, a result, a plan), scrubbed like every other output. */
+  async writeFile(file: string, text: string): Promise<void> {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(file, this.scrub(text));
   }
 
   /** Writes data to stdout; resolves once the stream can take more (backpressure). */

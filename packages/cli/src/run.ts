@@ -54,8 +54,10 @@ function createContext(io: Io, out: Output, run: RunOptions & { signal: AbortSig
       return credentials;
     },
     async roster(extra?: Partial<RosterOptions>): Promise<Roster> {
-      const [{ options }, sdk] = await Promise.all([context.credentials(), loadSdk()]);
-      return new sdk.Roster({ ...options, ...extra, userAgent: `roster-cli/${VERSION}` });
+      const [{ options, debug }, sdk] = await Promise.all([context.credentials(), loadSdk()]);
+      // The SDK's logger, written through the output so that it goes to stderr, scrubbed.
+      const logger = debug ? sdk.consoleLogger((line) => out.info(line)) : undefined;
+      return new sdk.Roster({ ...options, ...(logger ? { logger } : {}), ...extra, userAgent: `roster-cli/${VERSION}` });
     },
     confirm: (question, options) => confirm(out, io, question, options),
   };
@@ -83,7 +85,7 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
     return state.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return commanderExitCode(error);
-    const report = describeError(error);
+    const report = await describeError(error);
     out.error(report);
     return report.exitCode;
   }

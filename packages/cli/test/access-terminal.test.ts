@@ -9,9 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, HOME, mutations, until, useServer } from './helpers.js';
 
 // A private tmux server (its own socket), so that these sessions never meet anyone else's.
-const SOCKET = `i14-cli-test-${process.pid}`;
+const SOCKET = `roster-cli-access-test-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const dir = mkdtempSync(path.join(tmpdir(), 'i14-cli-tty-'));
+const dir = mkdtempSync(path.join(tmpdir(), 'roster-cli-tty-'));
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
   try {
@@ -25,7 +25,7 @@ const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 let sessions = 0;
 
 function inTerminal(args: readonly string[], env: Record<string, string>): { name: string; screen(colours?: boolean): string } {
-  const name = `i14-${process.pid}-${++sessions}`;
+  const name = `roster-cli-access-${process.pid}-${++sessions}`;
   const vars = Object.entries({ PATH: process.env.PATH ?? '', HOME, TERM: 'xterm-256color', ...env }).map(([key, value]) => `${key}=${quote(value)}`);
   const command = `cd ${quote(dir)} && env -i ${vars.join(' ')} ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo "EXIT=$?"; sleep 600`;
   tmux('new-session', '-d', '-s', name, '-x', '160', '-y', '40', command);

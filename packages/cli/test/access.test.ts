@@ -2,12 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { RosterServer } from '@roster/fixtures';
 import { envFor, expectNoSecret, mutations, roster, useServer } from './helpers.js';
 
 // The access-as-code commands (dump, plan, apply, drift) as processes of the built bin,
 // against the reference server.
 
-const dir = mkdtempSync(path.join(tmpdir(), 'i14-cli-access-'));
+const dir = mkdtempSync(path.join(tmpdir(), 'roster-cli-access-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, text?: string) => {
   const at = path.join(dir, name);
@@ -16,6 +17,10 @@ const file = (name: string, text?: string) => {
 };
 
 const ctx = useServer();
+
+const MUTATIONS = ['InviteUser', 'ResendInvite', 'RevokeInvite', 'UpdateUserAccountType', 'DisableUser', 'EnableUser', 'AddUserToGroup', 'RemoveUserFromGroup', 'DeleteUser', 'UpdateUser'];
+/** The mutations the server executed, by its own exact count. */
+const mutationCount = (server: RosterServer) => MUTATIONS.reduce((sum, name) => sum + (server.stats.operations[name] ?? 0), 0);
 const run = (args: string[], env: Record<string, string> = {}) => roster(args, { env: { ...envFor(ctx.server), ...env }, cwd: dir });
 
 const changes = [
@@ -119,7 +124,13 @@ describe('roster plan', () => {
 describe('roster apply', () => {
   it('applies a saved plan, writes every outcome, then refuses it once the workspace has changed', async () => {
     expect((await run(['plan', file('changes.yaml', changes), '-o', file('saved.json')])).code).toBe(2);
-    const applied = await run(['apply', file('saved.json'), '--result', file('result.json')]);
+    ctx.server.resetRequests();
+    // Off a terminal nobody can confirm: a saved plan needs --yes like a roster file does.
+    const unconfirmed = await run(['apply', file('saved.json')]);
+    expect(unconfirmed.code).toBe(64);
+    expect(unconfirmed.stderr).toMatch(/apply these 5 changes to the workspace\?[\s\S]*--yes/);
+    expect(mutationCount(ctx.server)).toBe(0);
+    const applied = await run(['apply', file('saved.json'), '--yes', '--result', file('result.json')]);
     expect(applied.code).toBe(0);
     expect(applied.stderr).toContain('Apply complete: 5 applied, 0 failed, 0 not sent.');
     const result = JSON.parse(readFileSync(file('result.json'), 'utf8')) as { outcomes: { status: string }[] };
@@ -128,11 +139,42 @@ describe('roster apply', () => {
     expect((await run(['plan', file('changes.yaml')])).code).toBe(0);
 
     ctx.server.resetRequests();
-    const again = await run(['apply', file('saved.json')]);
+    const again = await run(['apply', file('saved.json'), '--yes']);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/workspace changed since this plan was made[\s\S]*run `roster plan` again/);
     expect(again.stdout).toBe('');
     expect(mutations(ctx.server)).toEqual([]);
+  });
+
+  it('refuses a hand-edited plan.json whose actions leave no ADMIN or remove too many, sending nothing', async () => {
+    expect((await run(['plan', file('changes.yaml', changes), '-o', file('reviewed.json')])).code).toBe(2);
+    const reviewed = JSON.parse(readFileSync(file('reviewed.json'), 'utf8')) as { actions: Record<string, unknown>[]; guard?: { allowMassRemoval: boolean } };
+    expect(reviewed.guard).toEqual({ allowMassRemoval: false, removalLimit: { count: 10, share: 0.25 } });
+    const store = ctx.server.store;
+    const admins = store.listActive().filter((user) => user.accountType === 'ADMIN' && user.enabled);
+    expect(admins.length).toBeGreaterThan(0);
+    const demoteAll = { ...reviewed, actions: admins.map((user) => ({ kind: 'disable', uid: user.uid, email: user.email, role: 'ADMIN' })) };
+    ctx.server.resetRequests();
+    const noAdmin = await run(['apply', file('no-admin.json', JSON.stringify(demoteAll)), '--yes']);
+    expect(noAdmin.code).toBe(1);
+    expect(noAdmin.stderr).toMatch(/no enabled ADMIN[\s\S]*nothing was applied/);
+    // Flipping the recorded guard does not help either: this run's limit holds.
+    // Everyone but one admin disabled, every invitation revoked: one admin is left, but far more than a quarter goes.
+    const others = store.listActive().filter((user) => user.enabled && user.uid !== admins[0]!.uid);
+    const removeAll = {
+      ...reviewed,
+      guard: { allowMassRemoval: true, removalLimit: { count: 10, share: 0.25 } },
+      actions: [
+        ...store.listInvited().map((invite) => ({ kind: 'revoke', email: invite.email, role: invite.accountType })),
+        ...others.map((user) => ({ kind: 'disable', uid: user.uid, email: user.email, role: user.accountType })),
+      ],
+    };
+    expect(removeAll.actions.length).toBeGreaterThan(2);
+    const mass = await run(['apply', file('mass.json', JSON.stringify(removeAll)), '--yes']);
+    expect(mass.code).toBe(1);
+    expect(mass.stderr).toMatch(/disables or revokes/);
+    expect(mutationCount(ctx.server)).toBe(0);
+    expect(admins.every((user) => store.getByEmail(user.email)?.enabled)).toBe(true);
   });
 
   it('plans and applies a roster file only with --yes when not on a terminal; --dry-run sends nothing', async () => {

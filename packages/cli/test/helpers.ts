@@ -28,7 +28,7 @@ export interface RunOptions {
   readonly cwd?: string;
 }
 
-const home = mkdtempSync(path.join(tmpdir(), 'i13-cli-home-'));
+const home = mkdtempSync(path.join(tmpdir(), 'roster-cli-home-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 /** A private HOME for this test file: profile files written there are the only ones the bin sees. */

@@ -29,6 +29,32 @@ describe('roster status', () => {
     expectNoSecret(result, [wrong]);
   });
 
+  it('shows only the origin and path of the endpoint: no user info, no query string', async () => {
+    const url = new URL(ctx.server.url);
+    const withQuery = `${ctx.server.url}?token=query-secret-123#frag`;
+    const withUser = `${url.protocol}//someone:pw-in-url-456@${url.host}${url.pathname}`;
+    for (const endpoint of [withQuery, withUser]) {
+      for (const json of [false, true]) {
+        const result = await roster(['status', ...(json ? ['--json'] : [])], { env: { ...envFor(ctx.server), ROSTER_API_ENDPOINT: endpoint } });
+        if (json) expect((JSON.parse(result.stdout) as { endpoint: string }).endpoint).toBe(`${url.origin}${url.pathname}`);
+        else expect(result.stdout).toContain(`endpoint     ${url.origin}${url.pathname} (from environment)`);
+        for (const part of ['query-secret-123', 'pw-in-url-456']) expect(result.stdout + result.stderr).not.toContain(part);
+      }
+    }
+  });
+
+  it('ROSTER_DEBUG=1 logs every request and response on stderr, without the secret; nothing without it', async () => {
+    const debug = await roster(['status'], { env: { ...envFor(ctx.server), ROSTER_DEBUG: '1' } });
+    expect(debug.code, debug.stderr).toBe(0);
+    expect(debug.stderr).toMatch(/^\[roster\] request RosterServerInfo /m);
+    expect(debug.stderr).toMatch(/^\[roster\] response RosterServerInfo /m);
+    expect(debug.stdout).not.toContain('[roster]');
+    expectNoSecret(debug);
+    const quiet = await roster(['status'], { env: envFor(ctx.server) });
+    expect(quiet.stderr).not.toContain('[roster]');
+    expect(quiet.stdout).toBe(debug.stdout);
+  });
+
   it('takes a workspace token, and reports a core-only server', async () => {
     const result = await roster(['status', '--json'], {
       env: { ROSTER_API_ENDPOINT: ctx.server.url, ROSTER_API_SECRET: EXAMPLE_CREDENTIALS.adminWorkspaceToken },
@@ -76,6 +102,19 @@ describe('credentials: flags, then environment, then profile file', () => {
     expect(result.stderr).toContain('accessible to other users (mode 644)');
     expect(result.stderr).toContain(`chmod 600 ${profileFile}`);
     expectNoSecret(result);
+  });
+
+  it('says where a broken profile file fails, without quoting any of it (it holds a secret)', async () => {
+    const secret = 'pw-in-profile-7f3a9c';
+    // Node 20's JSON.parse quotes the text around an unexpected token: here, the secret.
+    mkdirSync(path.dirname(profileFile), { recursive: true });
+    writeFileSync(profileFile, `{"default": {\n  "apiSecret": "${secret}", "apiKey": x}}\n`);
+    chmodSync(profileFile, 0o600);
+    const result = await roster(['users', 'list'], { env: { ROSTER_CONFIG: profileFile } });
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain(`the profile file ${profileFile} is not valid JSON (line 2, column 50)`);
+    for (const part of [secret, secret.slice(0, 6), secret.slice(-6), '"apiKey"']) expect(result.stderr).not.toContain(part);
+    expectNoSecret(result, [secret]);
   });
 
   it('says where to put credentials when there are none (exit 64), as JSON with --json', async () => {

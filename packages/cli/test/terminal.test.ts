@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, HOME, mutations, until, useServer } from './helpers.js';
 
 // A private tmux server (its own socket), so that these sessions never meet anyone else's.
-const SOCKET = `i13-cli-test-${process.pid}`;
+const SOCKET = `roster-cli-test-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
 afterAll(() => {
   try {
@@ -23,7 +23,7 @@ let sessions = 0;
 
 /** Runs `roster …args` in a new tmux session; the pane keeps the output and the exit code after it ends. */
 function inTerminal(args: readonly string[], env: Record<string, string>): { name: string; screen(colours?: boolean): string } {
-  const name = `i13-${process.pid}-${++sessions}`;
+  const name = `roster-cli-${process.pid}-${++sessions}`;
   const vars = Object.entries({ PATH: process.env.PATH ?? '', HOME, TERM: 'xterm-256color', ...env }).map(([key, value]) => `${key}=${quote(value)}`);
   const command = `env -i ${vars.join(' ')} ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo "EXIT=$?"; sleep 600`;
   tmux('new-session', '-d', '-s', name, '-x', '160', '-y', '40', command);

@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import type { ApplyResult, LiveState, Plan } from '@roster/access';
 import type { CommandContext, CommandSpec } from '../command.js';
+import { whereJsonFails } from '../credentials.js';
 import { CliError, UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { access, addCsvOptions, addGuardOptions, changesExit, planning, planOptions, readLive, readRosterAndLive, type AccessModule } from '../access/shared.js';
@@ -10,12 +11,19 @@ const SAVE_HINT = 'save a plan with `roster plan roster.yaml -o plan.json`';
 // node:fs is loaded by the commands that use it, not by `roster --help`.
 async function savedPlan(file: string): Promise<Plan> {
   const { readFile } = await import('node:fs/promises');
-  let parsed: unknown;
+  let text: string;
   try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
+    text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`no such file: ${file}`, { code: 'NOT_FOUND', hint: SAVE_HINT });
-    throw new CliError(`${file} is not a saved plan: ${(error as Error).message}`, { code: 'INVALID_PLAN', hint: SAVE_HINT });
+    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`, { code: 'INVALID_PLAN', hint: SAVE_HINT });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    // Only where it fails: the parser's message quotes the file's text.
+    throw new CliError(`${file} is not a saved plan: not valid JSON${whereJsonFails(text, error)}`, { code: 'INVALID_PLAN', hint: SAVE_HINT });
   }
   if ((parsed as Partial<Plan> | null)?.format !== 'roster-plan/v1') throw new CliError(`${file} is not a saved plan (format roster-plan/v1)`, { code: 'INVALID_PLAN', hint: SAVE_HINT });
   return parsed as Plan;
@@ -33,6 +41,8 @@ async function run(context: CommandContext, mod: AccessModule, made: Plan, live:
   return planning(mod, () =>
     mod.applyPlan(roster, made, {
       live,
+      // The guard of this run on top of the plan's own: an edited plan.json cannot lift it.
+      ...planOptions(options),
       concurrency: (options.concurrency as number | undefined) ?? 4,
       signal: context.signal,
       onProgress: (outcome, done, total) => {
@@ -47,15 +57,15 @@ async function run(context: CommandContext, mod: AccessModule, made: Plan, live:
 /** `roster apply <plan.json | roster.yaml --yes>`: make the changes of a plan. */
 export const apply: CommandSpec = {
   path: ['apply'],
-  summary: 'apply a saved plan, or plan and apply a roster file in one step (--yes)',
+  summary: 'apply a saved plan, or plan and apply a roster file in one step (confirm, or --yes)',
   description:
     'With a saved plan (roster plan -o plan.json): applies exactly its actions, after checking that the workspace has not\n' +
-    'changed since (its fingerprint); if it has, nothing is sent: plan again. With a roster file: plans, then applies,\n' +
-    'after confirmation on a terminal, or with --yes. Access is granted before any is taken away, so the workspace keeps\n' +
+    'changed since (its fingerprint) and that its actions keep an enabled ADMIN and stay within the removal limit; if not,\n' +
+    'nothing is sent. With a roster file: plans, then applies. Either way, after confirmation on a terminal, or with --yes. Access is granted before any is taken away, so the workspace keeps\n' +
     'an enabled ADMIN at every step; rate limits are waited out; a failed action does not stop the others.\n' +
     'Every outcome is printed (stderr) and, with --result, written as JSON. --dry-run shows the plan and sends nothing.\n' +
     'Exit codes: 0 done (or nothing to do), 1 error, 2 changes pending (--dry-run), 3 some actions failed.',
-  examples: ['roster apply plan.json', 'roster apply roster.yaml --yes --result apply-result.json', 'roster apply roster.yaml --dry-run'],
+  examples: ['roster apply plan.json --yes', 'roster apply roster.yaml --yes --result apply-result.json', 'roster apply roster.yaml --dry-run'],
   kind: 'destructive',
   configure(command) {
     command
@@ -88,9 +98,10 @@ export const apply: CommandSpec = {
       return options.dryRun === true ? changesExit(made.actions.length > 0) : ExitCode.OK;
     }
     await context.out.data(mod.formatPlan(made, { color: context.out.color.isColorSupported }));
-    if (!saved) await context.confirm(`apply these ${made.actions.length} changes to the workspace?`, options);
+    // A saved plan changes the workspace just as much: the same confirmation, or --yes off a terminal.
+    await context.confirm(`apply these ${made.actions.length} changes to the workspace?`, options);
     const result = await run(context, mod, made, live, options);
-    if (typeof options.result === 'string') await (await import('node:fs/promises')).writeFile(options.result, `${JSON.stringify(result, null, 2)}\n`);
+    if (typeof options.result === 'string') await context.out.writeFile(options.result, `${JSON.stringify(result, null, 2)}\n`);
     const summary = `${result.applied} applied, ${result.failed} failed, ${result.skipped} not sent`;
     context.out.info(result.failed + result.skipped === 0 ? `Apply complete: ${summary}.` : `Apply incomplete: ${summary}. Run \`roster plan\` again to see what is left.`);
     if (result.failed + result.skipped === 0) return ExitCode.OK;

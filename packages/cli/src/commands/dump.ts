@@ -23,8 +23,7 @@ export const dump: CommandSpec = {
     const live = await readLive(context, mod, options.groups !== false);
     const text = mod.dumpRoster(live, { mode: options.mode as 'additive' | 'authoritative', ignore: (options.ignore as string[] | undefined) ?? [] });
     if (typeof options.out === 'string') {
-      const { writeFile } = await import('node:fs/promises');
-      await writeFile(options.out, text);
+      await context.out.writeFile(options.out, text);
       const count = live.users.filter((u) => u.status === 'ACTIVE' || u.status === 'INVITED').length;
       context.out.info(`wrote ${options.out} (${count} members and invitations)`);
     } else await context.out.data(text);

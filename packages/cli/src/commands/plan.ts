@@ -25,8 +25,7 @@ export const plan: CommandSpec = {
     const { file, live } = await readRosterAndLive(context, mod, String(args[0]), options);
     const made = await planning(mod, () => Promise.resolve(mod.planRoster(file, live, planOptions(options))));
     if (typeof options.out === 'string') {
-      const { writeFile } = await import('node:fs/promises');
-      await writeFile(options.out, `${JSON.stringify(made, null, 2)}\n`);
+      await context.out.writeFile(options.out, `${JSON.stringify(made, null, 2)}\n`);
       context.out.info(`plan saved to ${options.out}: apply it with \`roster apply ${options.out}\``);
     }
     const json = options.format === 'json' || (options.format === undefined && context.globals.json);

@@ -2,6 +2,20 @@ import type { CommandSpec } from '../command.js';
 import { describeError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { hasExtension } from '../lib/users.js';
+import type { Output } from '../output.js';
+
+// Only the origin and the path: user info (`https://user:pass@…`) or a query string
+// (`?token=…`) can carry a credential, and status output is meant to be pasted anywhere.
+// Those parts are also redacted, because a transport error can quote the whole URL.
+function shownEndpoint(endpoint: string, out: Output): string {
+  try {
+    const url = new URL(endpoint);
+    for (const part of [url.password, url.search.slice(1), ...url.searchParams.values()]) out.redact(part);
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return '(not a valid URL)';
+  }
+}
 
 /** `roster status`: where the CLI points, how it authenticates, what the server offers, whether the credentials work. */
 export const status: CommandSpec = {
@@ -15,17 +29,18 @@ export const status: CommandSpec = {
     const { out } = context;
     const credentials = await context.credentials();
     const roster = await context.roster();
-    const { endpoint, authMode } = roster.toJSON();
+    const { authMode } = roster.toJSON();
+    const endpoint = shownEndpoint(roster.toJSON().endpoint, out);
     let extension: boolean | null = null;
     let users: number | null = null;
-    let problem: ReturnType<typeof describeError> | undefined;
+    let problem: Awaited<ReturnType<typeof describeError>> | undefined;
     try {
       extension = await hasExtension(roster);
       // Reading something proves the credentials; with the extension one user is enough.
       if (extension) users = (await roster.users.listPage({}, { first: 1, signal: context.signal })).totalCount;
       else users = (await roster.users.listActive({ signal: context.signal })).length + (await roster.users.listInvited({ signal: context.signal })).length;
     } catch (error) {
-      problem = describeError(error);
+      problem = await describeError(error);
     }
     const report = {
       endpoint,

@@ -3,7 +3,7 @@
 // `inviteMany` at a pace that adapts to the server's rate limit. Re-running the same file
 // (after an interruption, say) therefore sends nothing twice.
 import { setMaxListeners } from 'node:events';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
 import type { InviteInput } from '@roster/users';
 import type { CommandContext } from '../command.js';
@@ -135,7 +135,7 @@ export async function runImport(context: CommandContext, options: ImportOptions)
 
   const counts = new Map<Outcome, number>(ORDER.map((outcome) => [outcome, 0]));
   for (const entry of report) counts.set(entry.outcome, (counts.get(entry.outcome) ?? 0) + 1);
-  if (options.report) await writeFile(options.report, stringify(report, { header: true, columns: ['line', 'email', 'role', 'outcome', 'detail'] }));
+  if (options.report) await out.writeFile(options.report, stringify(report, { header: true, columns: ['line', 'email', 'role', 'outcome', 'detail'] }));
 
   const interrupted = signal.aborted;
   const problems = report.filter((entry) => entry.outcome === 'invalid' || entry.outcome === 'failed');
