@@ -227,5 +227,10 @@ export interface PlanGuard {
   /** Whether the plan was made with `allowMassRemoval`. */
   readonly allowMassRemoval: boolean;
   /** The removal limit the plan was made with. */
-  readonly removalLimit: { readonly count: number; readonly share: number };
+  readonly removalLimit: {
+    /** At most this many users disabled or invitations revoked. */
+    readonly count: number;
+    /** At most this share of the live workspace (enabled users and pending invitations). */
+    readonly share: number;
+  };
 }
