@@ -44,6 +44,12 @@ describe('bulk changes, as a plan', () => {
       expect(sent.map((request) => (request.body as { variables: { uid: string } }).variables.uid)).toEqual([developer.uid, admin2!.uid]);
       expect(server.store.listActive().filter((user) => user.accountType === 'ANALYST').map((user) => user.uid).sort()).toEqual([developer.uid, admin2!.uid].sort());
       await plan.getByRole('button', { name: 'Close' }).click();
+      // The page plans from the table it shows: wait for it to show the demotion (the refresh
+      // after applying can lag on a loaded machine), or the next plan starts from stale rows.
+      await page.waitForFunction(
+        (email) => (document.querySelector<HTMLSelectElement>(`select[aria-label="Role of ${email}"]`)?.value ?? '') === 'ANALYST',
+        admin2!.email,
+      );
       // A plan that would leave no admin is refused before anything is sent.
       await page.getByLabel(`Select ${admin1!.email}`).check();
       await page.getByRole('group', { name: 'Selected users' }).getByRole('button', { name: 'Plan disable…' }).click();
