@@ -6,9 +6,9 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build } from 'esbuild';
 import { EXAMPLE_CREDENTIALS } from '@roster/fixtures';
 import { contenders, headersFor, type Calls, type Contender, type ListCounts } from './contenders.js';
+import { bundleChild } from './child-bundle.js';
 import { measureCli, reportCli } from './cli.js';
 import { allocation, canMeasureAllocation, collectGarbage, concurrent, median, percentile, rotate, sequential, type Batch } from './measure.js';
 import { planningSection } from './plan.js';
@@ -75,27 +75,6 @@ async function runPhase(name: string, rounds: number, rows: readonly Row[], batc
   log(`  ${name}: ${rounds} rounds in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
-/**
- * Bundles rss-child.ts with everything it imports into one plain JavaScript file: the fresh
- * processes load no TypeScript loader, and packages rebuilt meanwhile cannot break them.
- */
-async function bundleRssChild(): Promise<string> {
-  // Under node_modules: ignored by git and lint.
-  const outfile = path.join(benchDir, 'node_modules', '.cache', 'roster-bench', 'rss-child.mjs');
-  await build({
-    entryPoints: [path.join(benchDir, 'src', 'rss-child.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    // The CommonJS parts of the bundle (undici) call require() for Node's built-ins.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    logLevel: 'silent',
-  });
-  return outfile;
-}
-
 function peakRss(child: string, contender: Contender, endpoints: Endpoints): { baselineMb: number; peakMb: number } {
   const result = spawnSync(process.execPath, [child, contender.id, endpoints.huge], {
     encoding: 'utf8',
@@ -131,7 +110,7 @@ async function main(): Promise<void> {
   log(`Roster benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${os.platform()} ${os.release()}`);
   const server = await startBenchServer();
   log(`canned server (separate process) ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${server.endpoints.small}`);
-  const rssChild = await bundleRssChild();
+  const rssChild = await bundleChild('rss-child');
 
   const rows: Row[] = contenders(EXAMPLE_CREDENTIALS.admin).map((contender) => ({
     contender,

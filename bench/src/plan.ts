@@ -6,11 +6,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { readLiveState } from '@roster/access';
 import { EXAMPLE_CREDENTIALS } from '@roster/fixtures';
 import { Roster } from '@roster/users';
 import { median } from './measure.js';
+import { bundleChild, CACHE_DIR } from './child-bundle.js';
 
 /** How the planning section is sized: 100,000 users in all (the example workspace's 5 plus generated ones). */
 export const PLAN_CONFIG = { users: 100_000, rounds: 5, changedShare: 0.01 } as const;
@@ -45,7 +45,6 @@ const require = createRequire(import.meta.url);
 function serverBin(): string {
   return path.join(path.dirname(require.resolve('@roster/fixtures/package.json')), 'dist', 'bin.js');
 }
-const cacheDir = path.join(benchDir, 'node_modules', '.cache', 'roster-bench');
 
 async function startServer(): Promise<{ url: string; stop: () => void }> {
   const child: ChildProcess = spawn(process.execPath, [serverBin(), '--port', '0', '--seed', 'example', '--users', String(PLAN_CONFIG.users - 5), '--no-control'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -71,26 +70,11 @@ async function writeRosterFiles(url: string): Promise<{ csv: string; yaml: strin
   const role = (i: number, current: string) => (i % every === every - 1 && current !== 'ADMIN' ? (current === 'ANALYST' ? 'DEVELOPER' : 'ANALYST') : current);
   const csv = ['email,role,name', ...members.map((u, i) => `${u.email},${role(i, u.role)},"${(u.name ?? '').replace(/"/g, '""')}"`)].join('\n');
   const yaml = ['mode: additive', 'members:', ...members.map((u, i) => `  - { email: ${u.email}, role: ${role(i, u.role)} }`)].join('\n');
-  mkdirSync(cacheDir, { recursive: true });
-  const files = { csv: path.join(cacheDir, 'roster-100k.csv'), yaml: path.join(cacheDir, 'roster-100k.yaml') };
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const files = { csv: path.join(CACHE_DIR, 'roster-100k.csv'), yaml: path.join(CACHE_DIR, 'roster-100k.yaml') };
   writeFileSync(files.csv, `${csv}\n`);
   writeFileSync(files.yaml, `${yaml}\n`);
   return files;
-}
-
-async function bundleChild(): Promise<string> {
-  const outfile = path.join(cacheDir, 'plan-child.mjs');
-  await build({
-    entryPoints: [path.join(benchDir, 'src', 'plan-child.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    logLevel: 'silent',
-  });
-  return outfile;
 }
 
 function sample(child: string, args: string[]): PlanSample {
@@ -113,7 +97,7 @@ export async function measurePlanning(log: (line: string) => void): Promise<Plan
   const server = await startServer();
   try {
     const files = await writeRosterFiles(server.url);
-    const child = await bundleChild();
+    const child = await bundleChild('plan-child');
     // One of each first, unmeasured: the server builds its listing order on the first page.
     sample(child, ['list', server.url]);
     const list: PlanSample[] = [];
