@@ -1,8 +1,7 @@
 // `roster invites resend|revoke <email>`: the two actions on a pending invitation.
 import type { CommandSpec } from '../command.js';
-import { CliError } from '../errors.js';
 import { mutate } from '../lib/mutate.js';
-import { hasExtension, parseEmail, requireExtension, userRecord } from '../lib/users.js';
+import { hasExtension, parseEmail, pendingInvitation, requireExtension, userRecord } from '../lib/users.js';
 
 /** `roster invites resend <email>`: with the extension `resendInvite`; on a core-only server, the same invitation again. */
 export const invitesResend: CommandSpec = {
@@ -18,10 +17,7 @@ export const invitesResend: CommandSpec = {
   async run(context, { args, options }) {
     const email = parseEmail(String(args[0]));
     const roster = await context.roster();
-    const pending = (await roster.users.listPage({ emails: [email], status: ['INVITED'] }, { first: 10, signal: context.signal })).users[0];
-    if (!pending) {
-      throw new CliError(`${email} has no pending invitation`, { code: 'NOT_FOUND', hint: `invite it with \`roster users invite ${email} --role <role>\`` });
-    }
+    const pending = await pendingInvitation(roster, email, `invite it with \`roster users invite ${email} --role <role>\``, { signal: context.signal });
     const extension = await hasExtension(roster);
     return mutate(context, options, {
       action: `send the invitation of ${pending.email} (${pending.accountType}, ${pending.inviteStatus ?? 'pending'}) again`,
@@ -47,8 +43,7 @@ export const invitesRevoke: CommandSpec = {
     const email = parseEmail(String(args[0]));
     const roster = await context.roster();
     await requireExtension(roster, 'invites revoke');
-    const pending = (await roster.users.listPage({ emails: [email], status: ['INVITED'] }, { first: 10, signal: context.signal })).users[0];
-    if (!pending) throw new CliError(`${email} has no pending invitation`, { code: 'NOT_FOUND', hint: 'list them with `roster users list --status invited`' });
+    const pending = await pendingInvitation(roster, email, 'list them with `roster users list --status invited`', { signal: context.signal });
     return mutate(context, options, {
       action: `revoke the invitation of ${pending.email} (${pending.accountType})`,
       done: `Revoked the invitation of ${pending.email}`,

@@ -37,7 +37,7 @@ export const status: CommandSpec = {
     try {
       extension = await hasExtension(roster);
       // Reading something proves the credentials; with the extension one user is enough.
-      if (extension) users = (await roster.users.listPage({}, { first: 1, signal: context.signal })).totalCount;
+      if (extension) users = (await roster.users.listPage({}, { pageSize: 1, signal: context.signal })).totalCount;
       else users = (await roster.users.listActive({ signal: context.signal })).length + (await roster.users.listInvited({ signal: context.signal })).length;
     } catch (error) {
       problem = await describeError(error);

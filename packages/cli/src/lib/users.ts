@@ -74,7 +74,7 @@ export async function findUser(roster: Roster, reference: string, options: { sig
   const ref = reference.trim();
   if (UID.test(ref.toLowerCase())) return roster.users.get(ref.toLowerCase(), options);
   if (!ref.includes('@')) throw new UsageError(`"${reference}" is neither an email nor a uid (64 hexadecimal characters)`);
-  const page = await roster.users.listPage({ emails: [ref] }, { first: 10, ...options });
+  const page = await roster.users.listPage({ emails: [ref] }, { pageSize: 10, ...options });
   const wanted = ref.toLowerCase();
   const matches = page.users.filter((user) => user.email.toLowerCase() === wanted);
   const found = matches.find((user) => user.status !== 'INVITED') ?? matches[0];
@@ -82,6 +82,16 @@ export async function findUser(roster: Roster, reference: string, options: { sig
     throw new CliError(`nobody in the workspace has the email ${ref}`, { code: 'NOT_FOUND', hint: 'check it with `roster users list --prefix <start of the address>`' });
   }
   return found;
+}
+
+/**
+ * The pending invitation of an address (any case), for the commands that act on invitations.
+ * @throws CliError `NOT_FOUND` (with `hint`) when the address has none.
+ */
+export async function pendingInvitation(roster: Roster, email: string, hint: string, options: { signal?: AbortSignal | undefined } = {}): Promise<User> {
+  const pending = (await roster.users.listPage({ emails: [email], status: ['INVITED'] }, { pageSize: 10, ...options })).users[0];
+  if (!pending) throw new CliError(`${email} has no pending invitation`, { code: 'NOT_FOUND', hint });
+  return pending;
 }
 
 /** The uid of the user a reference names, for the commands that act on active or disabled users. */
