@@ -527,6 +527,14 @@ async function checkCli(dir, runtime, url) {
   const version = await run(command, [...prefix, '--version'], { cwd: dir, timeoutMs: 30_000 });
   const expected = tarballs.find(({ name }) => name === '@roster/cli')?.manifest.version;
   check(version.status === 0 && version.output.trim() === expected, `roster --version on ${runtime.label}: ${version.output.trim()}`, version.output);
+  // The top-level help is printed from dist/help.txt, rendered by the build: the tarball carries it.
+  const helpFile = path.join(dir, 'node_modules/@roster/cli/dist/help.txt');
+  const help = await run(command, [...prefix, '--help'], { cwd: dir, timeoutMs: 30_000 });
+  check(
+    help.status === 0 && existsSync(helpFile) && help.output === readFileSync(helpFile, 'utf8'),
+    `roster --help on ${runtime.label}: the help rendered at build time (${existsSync(helpFile) ? 'dist/help.txt packed' : 'dist/help.txt missing from the tarball'})`,
+    help.output,
+  );
   const listed = await run(command, [...prefix, 'users', 'list', '--format', 'json'], { cwd: dir, env, timeoutMs: 60_000 });
   let emails = [];
   try {

@@ -101,11 +101,7 @@ export interface CliResults {
 export async function measureCli(largeEndpoint: string, users: number): Promise<CliResults> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'roster-bench-cli-'));
   try {
-    const startup = await interleaved(CLI_CONFIG.startupRounds, {
-      node: () => time(['-e', '0']),
-      version: async () => must(await time([BIN, '--version']), 'roster --version'),
-      help: async () => must(await time([BIN, '--help']), 'roster --help'),
-    });
+    const startup = await measureStartup(CLI_CONFIG.startupRounds);
 
     const list = await measureList(work, largeEndpoint, users, CLI_CONFIG.listRounds);
 
@@ -125,6 +121,19 @@ export async function measureCli(largeEndpoint: string, users: number): Promise<
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** `roster --version` and `roster --help` against `node -e 0`, `rounds` interleaved rounds. */
+export function measureStartup(rounds: number): Promise<Record<string, { ms: number[]; ratio: number[] }>> {
+  return interleaved(rounds, {
+    node: () => time(['-e', '0']),
+    version: async () => must(await time([BIN, '--version']), 'roster --version'),
+    help: async () => {
+      const run = must(await time([BIN, '--help']), 'roster --help');
+      if (!run.stdout.startsWith('Usage: roster')) throw new Error(`roster --help printed something else: ${run.stdout.slice(0, 200)}`);
+      return run;
+    },
+  });
 }
 
 /**

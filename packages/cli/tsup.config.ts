@@ -5,8 +5,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 // commander and picocolors are bundled (devDependencies); the SDK, the CSV, prompt, progress
 // and completion libraries stay dependencies, loaded with import() by the commands that use
-// them. The bin is one CommonJS file: Node starts CommonJS faster than an ES module graph,
-// and `roster --help` compiles only the parser and the command definitions. (No rollup
+// them. The bin is CommonJS: Node starts CommonJS faster than an ES module graph. (No rollup
 // tree-shaking pass: it would hoist the lazily loaded libraries' require() calls to the top.)
 const shared = {
   sourcemap: true,
@@ -19,8 +18,8 @@ const shared = {
 } as const;
 
 // commander requires node:child_process when it loads, only to run executable subcommands,
-// which roster has none of; loading it (and node:net behind it) is a sizeable share of
-// `roster --help`. The bin gets it on first use instead.
+// which roster has none of; loading it (and node:net behind it) is a sizeable share of the
+// parser's start-up. The bin gets it on first use instead.
 const lazyChildProcess: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'lazy-child-process',
   setup(build) {
@@ -35,17 +34,26 @@ const lazyChildProcess: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
-// The bin requires the SDK from dist/sdk.cjs, one bundled file built next to it, on first use.
-// Every way in (src/lib/sdk.ts's import of sdk-bundle, a direct import of @roster/users) leads
-// to that one file, so that there is one copy of the SDK and its error classes.
-const separateSdk: NonNullable<Options['esbuildPlugins']>[number] = {
-  name: 'separate-sdk',
+// The bin is three bundled files, each required on first use: dist/bin.cjs answers
+// `--version` and `--help` alone (see src/help.ts); dist/cli.cjs holds the parser and the
+// commands; dist/sdk.cjs the SDK. Each import that leads to one of them (bin.ts's import of
+// main.js; src/lib/sdk.ts's import of sdk-bundle, or a direct import of @roster/users)
+// becomes a require() of that file, so that there is one copy of each, and of the SDK's
+// error classes.
+const separateBundles: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'separate-bundles',
   setup(build) {
-    build.onResolve({ filter: /^@roster\/users$|\/sdk-bundle\.js$/ }, (args) =>
-      args.importer.endsWith('sdk-bundle.ts') || args.kind === 'entry-point' ? undefined : { path: 'sdk', namespace: 'roster-sdk' },
-    );
-    build.onResolve({ filter: /^\.\/sdk\.cjs$/ }, () => ({ path: './sdk.cjs', external: true }));
-    build.onLoad({ filter: /.*/, namespace: 'roster-sdk' }, () => ({ contents: "module.exports = require('./sdk.cjs');", loader: 'js' }));
+    const bundles = [
+      { file: './cli.cjs', imported: /\/main\.js$/, entry: 'main.ts' },
+      { file: './sdk.cjs', imported: /^@roster\/users$|\/sdk-bundle\.js$/, entry: 'sdk-bundle.ts' },
+    ];
+    for (const bundle of bundles) {
+      build.onResolve({ filter: bundle.imported }, (args) =>
+        args.importer.endsWith(bundle.entry) || args.kind === 'entry-point' ? undefined : { path: bundle.file, namespace: 'roster-bundle' },
+      );
+    }
+    build.onResolve({ filter: /^\.\/(cli|sdk)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'roster-bundle' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
 
@@ -64,10 +72,10 @@ export default defineConfig([
   // tsup's removeNodeProtocol plugin would resolve the built-in before the lazy one runs.
   {
     ...shared,
-    entry: { bin: 'src/bin.ts', sdk: 'src/lib/sdk-bundle.ts' },
+    entry: { bin: 'src/bin.ts', cli: 'src/main.ts', sdk: 'src/lib/sdk-bundle.ts' },
     format: ['cjs'],
     noExternal: ['@roster/users', '@roster/client'],
     removeNodeProtocol: false,
-    esbuildPlugins: [lazyChildProcess, separateSdk],
+    esbuildPlugins: [lazyChildProcess, separateBundles],
   },
 ]);

@@ -57,6 +57,11 @@ export class Output {
     return isTerminal(this.#io, 'stdout');
   }
 
+  /** The width of stdout in columns, when it is a terminal. */
+  get stdoutColumns(): number | undefined {
+    return this.#io.stdout.columns;
+  }
+
   /** True when stderr is a terminal (progress bars redraw in place there). */
   get stderrIsTerminal(): boolean {
     return isTerminal(this.#io, 'stderr');

@@ -2,25 +2,31 @@ import { Command, Option, type CommanderError } from 'commander';
 import type { CommandContext, CommandSpec, GlobalOptions } from './command.js';
 import { COMMANDS, GROUPS } from './commands/index.js';
 import { ExitCode } from './exit-codes.js';
+import { HELP_WIDTH } from './help.js';
 import type { Output } from './output.js';
 import { VERSION } from './version.js';
 
+// Written at most HELP_WIDTH (80) columns wide, as commander wraps what it renders.
 const CREDENTIALS_HELP = `
 Credentials, first found wins:
   1. the flags above;
-  2. the environment: ROSTER_API_ENDPOINT, ROSTER_API_KEY, ROSTER_API_SECRET, ROSTER_WORKSPACE_UID;
+  2. the environment: ROSTER_API_ENDPOINT, ROSTER_API_KEY, ROSTER_API_SECRET,
+     ROSTER_WORKSPACE_UID;
   3. a profile file, readable by you alone (chmod 600): $ROSTER_CONFIG, else
-     ~/.config/roster/credentials.json, e.g. {"default": {"apiEndpoint": "…", "apiKey": "…", "apiSecret": "…"}};
+     ~/.config/roster/credentials.json, e.g.
+     {"default": {"apiEndpoint": "…", "apiKey": "…", "apiSecret": "…"}};
      pick a profile with --profile or ROSTER_PROFILE.
-  A secret given with --api-secret is visible to other users in the process list: prefer
-  ROSTER_API_SECRET, --api-secret-file <file>, or --api-secret-file - to read it from stdin.
+  A secret given with --api-secret is visible to other users in the process
+  list: prefer ROSTER_API_SECRET, --api-secret-file <file>, or
+  --api-secret-file - to read it from stdin.
 
-Output: data on stdout (a table on a terminal, JSON otherwise; see --format), progress and
-errors on stderr. Colour only on a terminal, never with NO_COLOR or --no-color.
+Output: data on stdout (a table on a terminal, JSON otherwise; see --format),
+progress and errors on stderr. Colour only on a terminal, never with NO_COLOR
+or --no-color.
 
-Exit codes: 0 success, 1 failure, 2 changes pending (plan, drift), 3 partial failure (some
-rows of an import failed), 64 usage error (bad command line, missing credentials, a
-confirmation refused), 130 interrupted.`;
+Exit codes: 0 success, 1 failure, 2 changes pending (plan, drift), 3 partial
+failure (some rows of an import failed), 64 usage error (bad command line,
+missing credentials, a confirmation refused), 130 interrupted.`;
 
 /** Creates the context a command runs with, from the parsed global options. */
 export type ContextFactory = (globals: GlobalOptions) => CommandContext;
@@ -91,9 +97,11 @@ export function buildProgram(out: Output, makeContext: ContextFactory, state: { 
     .configureOutput({
       writeOut: (text) => void out.data(text),
       writeErr: (text) => out.stderr.write(out.scrub(text)),
-      // commander's defaults read process.stdout to size and colour help: ask the Output, which knows without creating it.
-      getOutHelpWidth: () => (out.stdoutIsTerminal ? (process.stdout.columns ?? 80) : 80),
-      getErrHelpWidth: () => (out.stderrIsTerminal ? (out.stderr.columns ?? 80) : 80),
+      // commander's defaults read process.stdout to size and colour help: ask the Output, which
+      // knows without creating it. Help is HELP_WIDTH columns wide, narrower on a narrower
+      // terminal: lines stay readable, and the help rendered at build time is right (help.ts).
+      getOutHelpWidth: () => Math.min(HELP_WIDTH, out.stdoutIsTerminal ? (out.stdoutColumns ?? HELP_WIDTH) : HELP_WIDTH),
+      getErrHelpWidth: () => Math.min(HELP_WIDTH, out.stderrIsTerminal ? (out.stderr.columns ?? HELP_WIDTH) : HELP_WIDTH),
       getOutHasColors: () => false,
       getErrHasColors: () => false,
       outputError: (text, write) => {

@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXAMPLE_CREDENTIALS } from '@roster/fixtures';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS, GROUPS } from '../src/commands/index.js';
 import { envFor, expectNoSecret, HOME, roster, useServer } from './helpers.js';
 
 describe('roster status', () => {
@@ -138,11 +139,33 @@ describe('usage', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: roster');
     expect(help.stdout).toContain('64 usage error');
-    expect(help.stdout).toContain('visible to other users in the process list');
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('visible to other users in the process list');
     const version = await roster(['--version']);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     const sub = await roster(['users', 'list', '--help']);
     expect(sub.stdout).toContain('Examples:');
+  });
+
+  it('prints the same top-level help however it is asked, as commander renders it', async () => {
+    // `roster --help` prints text rendered at build time (src/help.ts); with another option
+    // on the line, commander renders it there and then: the two must not differ.
+    const rendered = await roster(['--no-color', '--help']);
+    expect(rendered.code).toBe(0);
+    expect(rendered.stdout).toContain('Usage: roster [options] [command]');
+    for (const args of [['--help'], ['-h'], ['help']]) {
+      const result = await roster(args);
+      expect([result.code, result.stderr, result.stdout]).toEqual([0, '', rendered.stdout]);
+    }
+  });
+
+  it('keeps every help within 80 columns', async () => {
+    const paths = [[], ...Object.keys(GROUPS).map((group) => [group]), ...COMMANDS.map((spec) => spec.path)];
+    for (const words of paths) {
+      const result = await roster([...words, '--help']);
+      expect(result.code).toBe(0);
+      const long = result.stdout.split('\n').filter((line) => line.length > 80);
+      expect({ command: words.join(' '), long }).toEqual({ command: words.join(' '), long: [] });
+    }
   });
 
   it('exits 64 on an unknown command or option, with a suggestion', async () => {

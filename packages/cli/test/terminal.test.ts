@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXAMPLE_CREDENTIALS } from '@roster/fixtures';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, HOME, mutations, until, useServer } from './helpers.js';
+import { BIN, HOME, mutations, roster, until, useServer } from './helpers.js';
 
 // A private tmux server (its own socket), so that these sessions never meet anyone else's.
 const SOCKET = `roster-cli-test-${process.pid}`;
@@ -22,11 +22,11 @@ const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 let sessions = 0;
 
 /** Runs `roster …args` in a new tmux session; the pane keeps the output and the exit code after it ends. */
-function inTerminal(args: readonly string[], env: Record<string, string>): { name: string; screen(colours?: boolean): string } {
+function inTerminal(args: readonly string[], env: Record<string, string>, size = { columns: 160, rows: 40 }): { name: string; screen(colours?: boolean): string } {
   const name = `roster-cli-${process.pid}-${++sessions}`;
   const vars = Object.entries({ PATH: process.env.PATH ?? '', HOME, TERM: 'xterm-256color', ...env }).map(([key, value]) => `${key}=${quote(value)}`);
   const command = `env -i ${vars.join(' ')} ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo "EXIT=$?"; sleep 600`;
-  tmux('new-session', '-d', '-s', name, '-x', '160', '-y', '40', command);
+  tmux('new-session', '-d', '-s', name, '-x', String(size.columns), '-y', String(size.rows), command);
   return { name, screen: (colours = false) => tmux('capture-pane', '-p', ...(colours ? ['-e'] : []), '-t', name) };
 }
 
@@ -73,6 +73,40 @@ describe('in a terminal', () => {
     expect(plain.screen(true)).not.toContain('\u001b[1m');
     tmux('kill-session', '-t', coloured.name);
     tmux('kill-session', '-t', plain.name);
+  });
+});
+
+describe('help in a terminal', () => {
+  const helpOf = async (args: readonly string[], columns: number) => {
+    const session = inTerminal(args, {}, { columns, rows: 100 });
+    await until(() => exitOf(session.screen()) !== undefined);
+    const screen = session.screen();
+    tmux('kill-session', '-t', session.name);
+    expect(exitOf(screen)).toBe('0');
+    // The pane pads nothing but may end lines early: compare the words, and measure the lines.
+    const text = screen.slice(0, screen.indexOf('EXIT=')).trimEnd();
+    return { text, widest: Math.max(...text.split('\n').map((line) => line.length)) };
+  };
+  const piped = async (args: readonly string[]) => {
+    const result = await roster(args);
+    expect(result.code).toBe(0);
+    return result.stdout.trimEnd();
+  };
+
+  it('is 80 columns wide on a wide terminal, the same text as on a pipe', async () => {
+    const top = await helpOf(['--help'], 160);
+    expect(top.widest).toBeLessThanOrEqual(80);
+    expect(top.text).toBe(await piped(['--help']));
+    const sub = await helpOf(['users', 'import', '--help'], 160);
+    expect(sub.widest).toBeLessThanOrEqual(80);
+    expect(sub.text).toBe(await piped(['users', 'import', '--help']));
+  });
+
+  it('wraps to a narrower terminal', async () => {
+    const narrow = await helpOf(['--help'], 70);
+    expect(narrow.widest).toBeLessThanOrEqual(70);
+    expect(narrow.text).toContain('Usage: roster [options] [command]');
+    expect(narrow.text).not.toBe(await piped(['--help']));
   });
 });
 

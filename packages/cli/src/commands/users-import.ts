@@ -21,7 +21,8 @@ export const usersImport: CommandSpec = {
   examples: [
     'roster users import people.csv --dry-run',
     'roster users import people.csv --role-default developer --report outcome.csv',
-    'roster users export > all.csv && roster users import all.csv --api-endpoint https://other.example.com/graphql',
+    'roster users export > all.csv                # the members of one workspace…',
+    'roster users import all.csv --profile other  # …invited into another',
   ],
   kind: 'mutation',
   configure(command) {
