@@ -1,7 +1,7 @@
-import { CsvError, parse } from 'csv-parse/sync';
 import { RosterFileError } from './errors.js';
+import { yieldToEventLoop } from './event-loop.js';
 import { ignoreMatcher } from './ignore.js';
-import { MemberChecker } from './members.js';
+import { MemberChecker, type Locate } from './members.js';
 import type { RosterFile, RosterMode } from './model.js';
 
 /** What a CSV file cannot say itself: the settings a YAML file has at its top. */
@@ -30,88 +30,144 @@ const HEADER_ALIASES: Readonly<Record<string, 'email' | 'role' | 'name' | 'group
   group: 'groups',
 };
 
-const OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: true } as const;
-// About 100 rows of a typical file, a millisecond of parsing: a listing's response
-// that arrives meanwhile waits at most that long (2,000-row chunks held the listing up:
-// planning 100,000 users took 1.42× the listing, against about 1.2× with these).
-const CHUNK_CHARS = 8 * 1024;
-
-// setImmediate (Node) runs after pending I/O without setTimeout's 1 ms minimum; browsers
-// have only setTimeout.
-const yieldToEventLoop = (): Promise<void> =>
-  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+// Records per slice of parseRosterCsvAsync: about 8 kB of a typical file, a fraction of a
+// millisecond of reading and checking, so that a listing's response arriving meanwhile
+// waits little (slices of 2,000 rows held the listing up: planning took 1.42× the listing).
+const SLICE_RECORDS = 100;
 
 type Row = { readonly record: readonly string[]; readonly line: number };
 
-/**
- * The line each record starts on, the first line being `firstLine`: a line end outside
- * quotes ends a record, blank lines hold none. Counted here because csv-parse's own line
- * tracking (`info`) doubles the parse time of a large file, and counts a CRLF inside a
- * quoted field as two lines.
- */
-function recordLines(text: string, firstLine: number): number[] {
-  const starts: number[] = [];
-  let line = firstLine;
-  let quoted = false;
-  let atStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (atStart && c !== 10 && c !== 13) {
-      starts.push(line);
-      atStart = false;
-    }
-    if (c === 34) quoted = !quoted;
-    else if (c === 10) {
-      line += 1;
-      if (!quoted) atStart = true;
-    }
-  }
-  return starts;
-}
-
-/** Rows with their line numbers, the first on line `firstLine`. */
-function parseRows(text: string, firstLine: number, fileName: string): Row[] {
-  try {
-    const records: string[][] = parse(text, OPTIONS);
-    const starts = recordLines(text, firstLine);
-    return records.map((record, i) => ({ record, line: starts[i] ?? firstLine }));
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const lines = (error as CsvError & { lines?: unknown }).lines;
-      throw new RosterFileError([{ file: fileName, line: (typeof lines === 'number' ? lines : 1) + firstLine - 1, column: 1, message: error.message }]);
-    }
-    throw error;
-  }
-}
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
 
 /**
- * Splits a CSV text at line ends outside quotes, about every {@link CHUNK_CHARS}: a doubled
- * quote inside a quoted field keeps the parity, so an even count of quotes so far means the
- * line end is a record's end.
+ * Reads the records of a CSV text (RFC 4180: fields separated by commas; a field in double
+ * quotes may hold commas, line ends and doubled quotes; a quote inside an unquoted field is
+ * taken as written), each with the line it starts on, a slice at a time. Line ends may be
+ * LF, CRLF or CR, mixed; blank lines hold no record; a BOM is skipped.
+ *
+ * Written here rather than with csv-parse (which `roster users import` uses): a roster file
+ * needs each record's line number, for its errors, and to be read in slices while a listing
+ * of the workspace waits on the server. csv-parse gives line numbers only at twice its cost
+ * (`info`), counts a CRLF inside quotes as two lines, and cannot stop at a record boundary,
+ * so it took two more passes of our own around it. For a 100,000-row file those cost about
+ * 240 ms of CPU, this one pass about 40 ms (`node --cpu-prof` of the planning benchmark,
+ * `pnpm --filter @roster/bench bench:plan`).
  */
-function* chunks(text: string): Generator<{ text: string; firstLine: number }> {
-  let start = 0;
-  let firstLine = 1;
-  while (start < text.length) {
-    let end = Math.min(start + CHUNK_CHARS, text.length);
-    let quotes = 0;
-    for (let i = start; i < end; i++) if (text.charCodeAt(i) === 34) quotes += 1;
-    while (end < text.length && (text.charCodeAt(end - 1) !== 10 || quotes % 2 === 1)) {
-      if (text.charCodeAt(end) === 34) quotes += 1;
-      end += 1;
+class CsvRecords {
+  readonly #text: string;
+  readonly #fileName: string;
+  #at: number;
+  #line = 1;
+
+  constructor(text: string, fileName: string) {
+    this.#text = text;
+    this.#fileName = fileName;
+    this.#at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  }
+
+  /** True when every record has been read. */
+  get done(): boolean {
+    return this.#at >= this.#text.length;
+  }
+
+  /** The next records, at most `max` of them (all of them by default). */
+  next(max = Infinity): Row[] {
+    const text = this.#text;
+    const rows: Row[] = [];
+    while (rows.length < max && this.#at < text.length) {
+      const c = text.charCodeAt(this.#at);
+      if (c === LF || c === CR) {
+        this.#lineEnd();
+        continue;
+      }
+      const line = this.#line;
+      rows.push({ record: this.#record(), line });
     }
-    const piece = text.slice(start, end);
-    yield { text: piece, firstLine };
-    for (let i = 0; i < piece.length; i++) if (piece.charCodeAt(i) === 10) firstLine += 1;
-    start = end;
+    return rows;
+  }
+
+  /** Steps over the line end at the current position (CRLF, LF or CR). */
+  #lineEnd(): void {
+    if (this.#text.charCodeAt(this.#at) === CR && this.#text.charCodeAt(this.#at + 1) === LF) this.#at += 1;
+    this.#at += 1;
+    this.#line += 1;
+  }
+
+  #record(): string[] {
+    const text = this.#text;
+    const fields: string[] = [];
+    for (;;) {
+      fields.push(text.charCodeAt(this.#at) === QUOTE ? this.#quoted(fields.length + 1) : this.#unquoted());
+      const c = text.charCodeAt(this.#at);
+      if (c === COMMA) {
+        this.#at += 1;
+        continue;
+      }
+      // A line end, or the end of the text (NaN).
+      if (c === LF || c === CR) this.#lineEnd();
+      return fields;
+    }
+  }
+
+  #unquoted(): string {
+    const text = this.#text;
+    const from = this.#at;
+    let at = from;
+    for (; at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      if (c === COMMA || c === LF || c === CR) break;
+    }
+    this.#at = at;
+    return text.slice(from, at);
+  }
+
+  #quoted(column: number): string {
+    const text = this.#text;
+    let value = '';
+    let from = this.#at + 1;
+    for (;;) {
+      const quote = text.indexOf('"', from);
+      if (quote < 0) this.#fail(this.#line, column, 'a quoted field is never closed: its opening quote (") has no closing one');
+      value += text.slice(from, quote);
+      if (text.charCodeAt(quote + 1) !== QUOTE) {
+        from = quote + 1;
+        break;
+      }
+      value += '"';
+      from = quote + 2;
+    }
+    // Line ends inside the quotes still count as lines of the file.
+    for (let i = this.#at; i < from; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) this.#line += 1;
+    }
+    this.#at = from;
+    const after = text.charCodeAt(from);
+    if (from < text.length && after !== COMMA && after !== LF && after !== CR) {
+      this.#fail(this.#line, column, 'a closing quote must end its field (a comma or the end of the line next); write a quote inside a quoted field as ""');
+    }
+    return value;
+  }
+
+  #fail(line: number, column: number, message: string): never {
+    throw new RosterFileError([{ file: this.#fileName, line, column, message }]);
   }
 }
+
+const cellOf = (record: readonly string[], index: number): string | undefined => (index < 0 ? undefined : record[index]?.trim());
 
 /** Checks rows as they come, header first. */
 class CsvReader {
   readonly #checker: MemberChecker;
   readonly #fileName: string;
-  #columns: { email: number; role: number; name: number; groups: number } | undefined;
+  #columns: { member: number; email: number; role: number; name: number; groups: number } | undefined;
+  /** The line of the row being checked, for {@link CsvReader.#locate}. */
+  #line = 0;
+  // One function for every row (asked only for the member's source and for problems).
+  readonly #locate: Locate = (field) => ({ file: this.#fileName, line: this.#line, column: Math.max(this.#columns?.[field] ?? 0, 0) + 1 });
 
   constructor(fileName: string, ignore: readonly string[]) {
     this.#fileName = fileName;
@@ -127,19 +183,18 @@ class CsvReader {
       first = 1;
     }
     const { email, role, name, groups } = this.#columns;
-    const columnOf = { member: 0, email, role, name, groups } as const;
     for (let r = first; r < rows.length; r++) {
       const { record, line } = rows[r]!;
-      const cell = (i: number) => (i < 0 ? undefined : record[i]?.trim());
-      const groupCell = cell(groups);
+      const groupCell = cellOf(record, groups);
+      this.#line = line;
       this.#checker.add(
         {
-          email: cell(email),
-          role: cell(role),
-          name: cell(name),
+          email: cellOf(record, email),
+          role: cellOf(record, role),
+          name: cellOf(record, name),
           groups: groupCell === undefined ? undefined : groupCell.split(';').map((g) => g.trim()).filter((g) => g !== ''),
         },
-        (field) => ({ file: this.#fileName, line, column: Math.max(columnOf[field], 0) + 1 }),
+        this.#locate,
         true,
       );
     }
@@ -155,7 +210,7 @@ class CsvReader {
     for (const needed of ['email', 'role'] as const) if (!names.includes(needed)) this.#checker.problem(at(1), `the header has no ${needed} column`);
     if (this.#checker.problems.length > 0) throw new RosterFileError(this.#checker.problems);
     const index = (name: 'email' | 'role' | 'name' | 'groups') => names.indexOf(name);
-    return { email: index('email'), role: index('role'), name: index('name'), groups: index('groups') };
+    return { member: 0, email: index('email'), role: index('role'), name: index('name'), groups: index('groups') };
   }
 
   finish(options: CsvRosterOptions): RosterFile {
@@ -178,19 +233,20 @@ class CsvReader {
  */
 export function parseRosterCsv(text: string, fileName = 'roster.csv', options: CsvRosterOptions = {}): RosterFile {
   const reader = new CsvReader(fileName, options.ignore ?? []);
-  reader.take(parseRows(text, 1, fileName));
+  reader.take(new CsvRecords(text, fileName).next());
   return reader.finish(options);
 }
 
 /**
- * {@link parseRosterCsv}, a few thousand rows at a time, yielding to the event loop between
+ * {@link parseRosterCsv}, a hundred rows at a time, yielding to the event loop between
  * them: a large file is parsed while a listing of the workspace waits on the server.
  * @throws {@link RosterFileError} listing every problem.
  */
 export async function parseRosterCsvAsync(text: string, fileName = 'roster.csv', options: CsvRosterOptions = {}): Promise<RosterFile> {
   const reader = new CsvReader(fileName, options.ignore ?? []);
-  for (const chunk of chunks(text)) {
-    reader.take(parseRows(chunk.text, chunk.firstLine, fileName));
+  const records = new CsvRecords(text, fileName);
+  while (!records.done) {
+    reader.take(records.next(SLICE_RECORDS));
     await yieldToEventLoop();
   }
   return reader.finish(options);

@@ -1,6 +1,8 @@
 import { ListUsersWithGroupsDocument, type ListUsersWithGroupsQuery } from '@roster/client';
 import type { CallOptions, Roster, User } from '@roster/users';
+import { yieldToEventLoop } from './event-loop.js';
 import { DigestRecorder } from './fingerprint.js';
+import { LiveIndexer, recordLiveIndex } from './live-index.js';
 import type { LiveState, LiveUser } from './model.js';
 
 /** Options of {@link readLiveState}. */
@@ -44,28 +46,66 @@ export async function readLiveState(roster: Roster, options: ReadLiveOptions = {
   const { groups: withGroups = false, pageSize = 500, ...call } = options;
   const { extension } = await roster.users.features(call);
   const users: LiveUser[] = [];
-  // Each user's share of the fingerprint is computed while the next page is on its way.
+  // Each user's share of the fingerprint, and the planner's index by address, are computed
+  // while the next page is on its way (see readPages): a plan then costs little after the
+  // last page.
   const digests = new DigestRecorder();
+  const index = new LiveIndexer();
   const keep = (user: LiveUser) => {
     users.push(user);
     digests.add(user);
+    index.add(user);
   };
-  if (!extension || !withGroups) {
-    for await (const user of roster.users.list({}, { ...call, pageSize })) keep(fromUser(user, null));
+  const finish = () => {
     digests.finish(users);
+    recordLiveIndex(users, index.finish());
+  };
+  if (!extension) {
+    // The documented core lists everyone in one response.
+    for await (const user of roster.users.list({}, call)) keep(fromUser(user, null));
+    finish();
+    return { extension, users, groups: null };
+  }
+  if (!withGroups) {
+    await readPages(
+      async (after) => {
+        const page = await roster.users.listPage({}, { ...call, pageSize, after });
+        return { items: page.users, next: page.nextCursor };
+      },
+      (user) => keep(fromUser(user, null)),
+    );
+    finish();
     return { extension, users, groups: null };
   }
   const groups = (await roster.groups.list(call)).map((group) => group.id).sort();
-  let after: string | null = null;
-  do {
-    const page: ListUsersWithGroupsQuery['users'] = await listPage(roster, pageSize, after, call);
-    for (const node of page.nodes) keep(fromUser(node, node.groups.map((group) => group.id).sort()));
-    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-  } while (after !== null);
-  digests.finish(users);
+  await readPages(
+    async (after) => {
+      const page: ListUsersWithGroupsQuery['users'] = (await roster.client.execute(ListUsersWithGroupsDocument, { first: pageSize, after }, call)).users;
+      return { items: page.nodes, next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null };
+    },
+    (node) => keep(fromUser(node, node.groups.map((group) => group.id).sort())),
+  );
+  finish();
   return { extension, users, groups };
 }
 
-async function listPage(roster: Roster, first: number, after: string | null, call: CallOptions): Promise<ListUsersWithGroupsQuery['users']> {
-  return (await roster.client.execute(ListUsersWithGroupsDocument, { first, after }, call)).users;
+/**
+ * Reads every page, one ahead: the next page is asked for as soon as a page arrives, and
+ * `each` handles that page's items while the server prepares the next one. Still one request
+ * at a time; the caller's work per page costs no waiting.
+ */
+async function readPages<T>(fetchPage: (after: string | null) => Promise<{ items: readonly T[]; next: string | null }>, each: (item: T) => void): Promise<void> {
+  let pending = fetchPage(null);
+  for (;;) {
+    const { items, next } = await pending;
+    if (next !== null) {
+      pending = fetchPage(next);
+      // Awaited on the next turn; should `each` throw first, its failure is not left unhandled.
+      pending.catch(() => undefined);
+      // The request leaves after a few promise steps: let it go before the work on this page.
+      await yieldToEventLoop();
+    }
+    for (const item of items) each(item);
+    if (next === null) return;
+  }
 }

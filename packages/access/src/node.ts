@@ -4,9 +4,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CallOptions, Roster } from '@roster/users';
+import type { Roster } from '@roster/users';
 import type { CsvRosterOptions } from './csv-file.js';
-import { readLiveState } from './live.js';
+import { readLiveState, type ReadLiveOptions } from './live.js';
 import type { LiveState, RosterFile } from './model.js';
 import { mayUseGroups, parseRosterFileAsync, usesGroups } from './roster-file.js';
 
@@ -27,8 +27,8 @@ export async function readRosterFile(file: string, csv: CsvRosterOptions = {}): 
   return parseRosterFileAsync(await readFile(file, 'utf8'), shown(file), csv);
 }
 
-/** Options of {@link readRosterAndLive}. */
-export interface ReadRosterAndLiveOptions extends CallOptions {
+/** Options of {@link readRosterAndLive}: those of {@link readLiveState} but `groups`, which the file decides. */
+export interface ReadRosterAndLiveOptions extends Omit<ReadLiveOptions, 'groups'> {
   /** The settings of a CSV roster file. */
   readonly csv?: CsvRosterOptions | undefined;
 }
@@ -55,10 +55,19 @@ export async function readRosterAndLive(roster: Roster, file: string, options: R
   const { csv, ...call } = options;
   const text = await readFile(file, 'utf8');
   const groups = mayUseGroups(text, file);
-  const listing = readLiveState(roster, { ...call, groups });
+  // A file that cannot be used stops the listing: nothing would read what it lists.
+  const stop = new AbortController();
+  const signal = call.signal ? AbortSignal.any([call.signal, stop.signal]) : stop.signal;
+  const listing = readLiveState(roster, { ...call, signal, groups });
   // A failed parse must not leave the listing's rejection unhandled.
   listing.catch(() => undefined);
-  const parsed = await parseRosterFileAsync(text, shown(file), csv);
+  let parsed: RosterFile;
+  try {
+    parsed = await parseRosterFileAsync(text, shown(file), csv);
+  } catch (error) {
+    stop.abort();
+    throw error;
+  }
   const live = await listing;
   // mayUseGroups never says no wrongly; this is a safety net should it ever.
   if (usesGroups(parsed) && live.groups === null && live.extension) return { file: parsed, live: await readLiveState(roster, { ...call, groups: true }) };

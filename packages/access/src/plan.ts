@@ -1,6 +1,7 @@
 import { RosterFileError, PlanRefusedError, type FileProblem } from './errors.js';
 import { fingerprintOf } from './fingerprint.js';
 import { ignoreMatcher } from './ignore.js';
+import { liveIndexOf } from './live-index.js';
 import type { Action, ActionKind, LiveState, LiveUser, Plan, PlanSummary, RosterFile, RosterMember, UnsupportedChange } from './model.js';
 
 /** Options of {@link planRoster}. */
@@ -62,29 +63,6 @@ export function phaseOf(action: Action): number {
   }
 }
 
-interface Slot {
-  active?: LiveUser;
-  invited?: LiveUser;
-  disabled?: LiveUser;
-  /** The roster file names this address. */
-  named?: boolean;
-}
-
-function indexLive(users: readonly LiveUser[], isIgnored: (email: string) => boolean): Map<string, Slot> {
-  const slots = new Map<string, Slot>();
-  for (const user of users) {
-    if (isIgnored(user.email)) continue;
-    const key = user.email.toLowerCase();
-    let slot = slots.get(key);
-    if (!slot) slots.set(key, (slot = {}));
-    // Listings run oldest first: a later disabled record of the same address is the newer one.
-    if (user.status === 'ACTIVE') slot.active = user;
-    else if (user.status === 'INVITED') slot.invited = user;
-    else if (user.status === 'DISABLED') slot.disabled = user;
-  }
-  return slots;
-}
-
 const locationOf = (member: RosterMember) => member.source ?? { file: '<roster>', line: 0, column: 0 };
 
 function groupActions(member: RosterMember, user: LiveUser, known: ReadonlySet<string>, problems: FileProblem[], out: Action[]): void {
@@ -123,7 +101,9 @@ function groupActions(member: RosterMember, user: LiveUser, known: ReadonlySet<s
  */
 export function planRoster(file: RosterFile, live: LiveState, options: PlanOptions = {}): Plan {
   const isIgnored = ignoreMatcher(file.ignore);
-  const slots = indexLive(live.users, isIgnored);
+  const { byEmail, slots } = liveIndexOf(live.users);
+  // Which slots the file names, by their position in `slots` (the index is shared, not changed).
+  const named = new Uint8Array(slots.length);
   const knownGroups = new Set(live.groups ?? []);
   const manageGroups = live.extension && live.groups !== null;
   const actions: Action[] = [];
@@ -137,8 +117,9 @@ export function planRoster(file: RosterFile, live: LiveState, options: PlanOptio
   for (const member of file.members) {
     // A parsed file never names an ignored address; a roster built in code might.
     if (isIgnored(member.email)) continue;
-    const slot = slots.get(member.email.toLowerCase());
-    if (slot) slot.named = true;
+    const at = byEmail.get(member.email.toLowerCase());
+    const slot = at === undefined ? undefined : slots[at];
+    if (at !== undefined) named[at] = 1;
     const user = slot?.active ?? slot?.invited ?? slot?.disabled;
     if (member.groups !== undefined && !manageGroups) groupsIgnored += 1;
     if (!user) {
@@ -161,9 +142,11 @@ export function planRoster(file: RosterFile, live: LiveState, options: PlanOptio
   if (problems.length > 0) throw new RosterFileError(problems);
 
   let liveSize = 0;
-  for (const slot of slots.values()) {
+  for (let at = 0; at < slots.length; at++) {
+    const slot = slots[at]!;
+    if (isIgnored(slot.key)) continue;
     if (slot.active ?? slot.invited) liveSize += 1;
-    if (slot.named === true) continue;
+    if (named[at] === 1) continue;
     if (slot.active) {
       if (file.mode === 'authoritative') actions.push({ kind: 'disable', uid: slot.active.uid!, email: slot.active.email, role: slot.active.role });
       else if (slot.active.role === 'ADMIN') finalAdmins += 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRosterCsv, parseRosterFile, parseRosterYaml, RosterFileError, type FileProblem } from '../src/index.js';
+import { parseRosterCsv, parseRosterCsvAsync, parseRosterFile, parseRosterYaml, RosterFileError, type FileProblem } from '../src/index.js';
 import { rejectionOf } from './helpers.js';
 
 async function problemsOf(parse: () => unknown): Promise<FileProblem[]> {
@@ -111,6 +111,32 @@ describe('CSV roster files', () => {
     const problems = await problemsOf(() => parseRosterCsv(text));
     expect(problems.map((p) => [p.line, p.column])).toEqual([[5, 2]]);
     expect(parseRosterCsv('email,role,name\nada@acme.io,ADMIN,"Ada\nLovelace"\n').members[0]).toMatchObject({ name: 'Ada\nLovelace', source: { line: 2 } });
+  });
+
+  it('reads mixed line ends, a line end inside quotes as one line, and quotes inside an unquoted field as written', async () => {
+    const text = 'email,role,name\r\nada@acme.io,ADMIN,"Ada\r\nLovelace"\nbob@acme.io,ANALYST,Bob "the builder"\rcy@acme.io,developer,\n\n\nbroken,ADMIN,x';
+    const problems = await problemsOf(() => parseRosterCsv(text));
+    // ada on lines 2-3, bob on 4, cy on 5 (after a lone CR), two blank lines, broken on 8.
+    expect(problems.map((p) => [p.line, p.column, p.message.slice(0, 22)])).toEqual([[8, 1, 'malformed email addres']]);
+    const file = parseRosterCsv(text.slice(0, text.indexOf('\n\n\n')));
+    expect(file.members.map((m) => [m.email, m.role, m.name, m.source?.line])).toEqual([
+      ['ada@acme.io', 'ADMIN', 'Ada\r\nLovelace', 2],
+      ['bob@acme.io', 'ANALYST', 'Bob "the builder"', 4],
+      ['cy@acme.io', 'DEVELOPER', undefined, 5],
+    ]);
+  });
+
+  it('names the line and field of a quote that is never closed, or closed too early', async () => {
+    const unclosed = await problemsOf(() => parseRosterCsv('email,role,name\nada@acme.io,ADMIN,Ada\nbob@acme.io,ADMIN,"Bob\ncy@acme.io,ADMIN,Cy\n'));
+    expect(unclosed.map((p) => [p.line, p.column])).toEqual([[3, 3]]);
+    expect(unclosed[0]?.message).toMatch(/never closed/);
+    const early = await problemsOf(() => parseRosterCsv('email,role,name\n"ada@acme.io"x,ADMIN,Ada\n'));
+    expect(early.map((p) => [p.line, p.column])).toEqual([[2, 1]]);
+    expect(early[0]?.message).toMatch(/closing quote must end its field/);
+    // The same from the reader that works in slices.
+    const sliced = await rejectionOf(parseRosterCsvAsync('email,role\na@acme.io,ADMIN\n"b@acme.io,ADMIN\n'));
+    expect(sliced).toBeInstanceOf(RosterFileError);
+    expect((sliced as RosterFileError).problems.map((p) => [p.line, p.column])).toEqual([[3, 1]]);
   });
 
   it('refuses a file without an email or role column, or with an unknown one', async () => {

@@ -65,6 +65,30 @@ describe('readRosterAndLive', () => {
     expect(read.live.users).toHaveLength(5);
   });
 
+  it('stops listing the workspace once the file turns out invalid', async () => {
+    for (let i = 0; i < 300; i++) ctx.server.store.invite(`bulk-${i}@acme.io`, 'ANALYST');
+    // Every request the listing starts, with its signal: one user a page makes a long listing.
+    const started: { signal: AbortSignal | null | undefined; done: Promise<unknown> }[] = [];
+    const roster = rosterFor(ctx.server, {
+      fetch: (input, init) => {
+        const done = fetch(input, init);
+        started.push({ signal: init?.signal, done });
+        return done;
+      },
+    });
+    const file = path.join(dir, 'late-problem.csv');
+    writeFileSync(file, bigCsv(2000, [1999]));
+    const error = await rejectionOf(readRosterAndLive(roster, file, { pageSize: 1 }));
+    expect((error as RosterFileError).problems).toHaveLength(1);
+    await Promise.allSettled(started.map((request) => request.done));
+    // The request in flight when the file failed was cancelled, and nothing follows it.
+    expect(started.at(-1)?.signal?.aborted).toBe(true);
+    const count = started.length;
+    await Promise.allSettled(started.map((request) => request.done));
+    expect(started).toHaveLength(count);
+    expect(ctx.server.requests.filter((r) => (r.body as { operationName?: string }).operationName === 'ListUsersPage').length).toBeLessThan(305);
+  });
+
   it('reports the file first when it is invalid', async () => {
     const file = path.join(dir, 'bad.csv');
     writeFileSync(file, 'email,role\nada@acme.io,OWNER\n');
