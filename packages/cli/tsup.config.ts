@@ -44,7 +44,7 @@ const separateBundles: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'separate-bundles',
   setup(build) {
     const bundles = [
-      { file: './cli.cjs', imported: /\/main\.js$/, entry: 'main.ts' },
+      { file: './cli.cjs', imported: /^\.\/main\.js$/, entry: 'main.ts' },
       { file: './sdk.cjs', imported: /^@roster\/users$|\/sdk-bundle\.js$/, entry: 'sdk-bundle.ts' },
     ];
     for (const bundle of bundles) {
