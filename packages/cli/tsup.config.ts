@@ -43,13 +43,16 @@ const lazyChildProcess: NonNullable<Options['esbuildPlugins']>[number] = {
 const separateBundles: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'separate-bundles',
   setup(build) {
+    // `from`: the files whose imports are mapped (any file when absent).
     const bundles = [
-      { file: './cli.cjs', imported: /^\.\/main\.js$/, entry: 'main.ts' },
+      { file: './cli.cjs', imported: /^\.\/main\.js$/, entry: 'main.ts', from: /[\\/]src[\\/]bin\.ts$/ },
       { file: './sdk.cjs', imported: /^@roster\/users$|\/sdk-bundle\.js$/, entry: 'sdk-bundle.ts' },
     ];
     for (const bundle of bundles) {
       build.onResolve({ filter: bundle.imported }, (args) =>
-        args.importer.endsWith(bundle.entry) || args.kind === 'entry-point' ? undefined : { path: bundle.file, namespace: 'roster-bundle' },
+        args.importer.endsWith(bundle.entry) || args.kind === 'entry-point' || (bundle.from && !bundle.from.test(args.importer))
+          ? undefined
+          : { path: bundle.file, namespace: 'roster-bundle' },
       );
     }
     build.onResolve({ filter: /^\.\/(cli|sdk)\.cjs$/ }, (args) => ({ path: args.path, external: true }));

@@ -38,14 +38,23 @@ const SLICE_RECORDS = 100;
 type Row = { readonly record: readonly string[]; readonly line: number };
 
 const QUOTE = 34;
+const SPACE = 32;
+const TAB = 9;
 const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
+/** The position of the first character at or after `at` that is not a space or a tab. */
+function skipBlanks(text: string, at: number): number {
+  while (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB) at += 1;
+  return at;
+}
+
 /**
  * Reads the records of a CSV text (RFC 4180: fields separated by commas; a field in double
- * quotes may hold commas, line ends and doubled quotes; a quote inside an unquoted field is
- * taken as written), each with the line it starts on, a slice at a time. Line ends may be
+ * quotes may hold commas, line ends and doubled quotes; spaces around the quotes, as people
+ * write `a, "b, c"`, are not part of it; a quote inside an unquoted field is taken as
+ * written), each with the line it starts on, a slice at a time. Line ends may be
  * LF, CRLF or CR, mixed; blank lines hold no record; a BOM is skipped.
  *
  * Written here rather than with csv-parse (which `roster users import` uses): a roster file
@@ -100,7 +109,12 @@ class CsvRecords {
     const text = this.#text;
     const fields: string[] = [];
     for (;;) {
-      fields.push(text.charCodeAt(this.#at) === QUOTE ? this.#quoted(fields.length + 1) : this.#unquoted());
+      // `a, "b, c"`: spaces before an opening quote are not part of the field.
+      const start = skipBlanks(text, this.#at);
+      if (text.charCodeAt(start) === QUOTE) {
+        this.#at = start;
+        fields.push(this.#quoted(fields.length + 1));
+      } else fields.push(this.#unquoted());
       const c = text.charCodeAt(this.#at);
       if (c === COMMA) {
         this.#at += 1;
@@ -144,9 +158,10 @@ class CsvRecords {
       const c = text.charCodeAt(i);
       if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) this.#line += 1;
     }
-    this.#at = from;
-    const after = text.charCodeAt(from);
-    if (from < text.length && after !== COMMA && after !== LF && after !== CR) {
+    // Spaces after the closing quote are not part of the field either.
+    this.#at = skipBlanks(text, from);
+    const after = text.charCodeAt(this.#at);
+    if (this.#at < text.length && after !== COMMA && after !== LF && after !== CR) {
       this.#fail(this.#line, column, 'a closing quote must end its field (a comma or the end of the line next); write a quote inside a quoted field as ""');
     }
     return value;

@@ -27,15 +27,20 @@ class LineHash {
   }
 
   /**
-   * A field and its separator (a tab, which no field holds); ASCII letters folded to lower
-   * case when `foldCase`. What `char` does per character, with the lanes in locals: a large
-   * workspace hashes millions of characters, and this runs while the listing waits.
+   * Hashes the characters of `text`; with `asciiOnly`, ASCII letters folded to lower case and
+   * stopping at the first character beyond ASCII. Returns where it stopped. What `char` does
+   * per character, with the lanes in locals: a large workspace hashes millions of
+   * characters, and this runs while the listing waits.
    */
-  field(text: string, foldCase = false): void {
+  chars(text: string, asciiOnly: boolean): number {
     let { h1, h2, h3, h4 } = this;
-    for (let i = 0; i < text.length; i++) {
+    let i = 0;
+    for (; i < text.length; i++) {
       let c = text.charCodeAt(i);
-      if (foldCase && c >= 65 && c <= 90) c += 32;
+      if (asciiOnly) {
+        if (c > 127) break;
+        if (c >= 65 && c <= 90) c += 32;
+      }
       h1 = Math.imul(h1 ^ c, 2654435761);
       h2 = Math.imul(h2 ^ c, 1597334677);
       h3 = Math.imul(h3 ^ c, 2246822507);
@@ -45,14 +50,21 @@ class LineHash {
     this.h2 = h2;
     this.h3 = h3;
     this.h4 = h4;
+    return i;
+  }
+
+  /** A field and its separator (a tab, which no field holds). */
+  field(text: string): void {
+    this.chars(text, false);
     this.char(9);
   }
 
   /** An address, ignoring case: ASCII folded as it is hashed, anything else by toLowerCase. */
   email(text: string): void {
-    // Rare: an address beyond ASCII is folded properly, whole.
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return this.field(text.toLowerCase(), true);
-    this.field(text, true);
+    const ascii = this.chars(text, true);
+    // Rare: the rest of the address, from its first character beyond ASCII, folded properly.
+    if (ascii < text.length) this.chars(text.slice(ascii).toLowerCase(), false);
+    this.char(9);
   }
 
   /** Final mixing, so that lines differing in one character differ in every bit; written at `out[at..at+3]`. */

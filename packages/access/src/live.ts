@@ -33,9 +33,10 @@ const fromUser = (user: User, groups: readonly string[] | null): LiveUser => ({
 
 /**
  * Reads the whole live workspace, every page of it. With the Roster extension that is
- * every active, disabled and invited user (through `roster.users.list`, or, when `groups`
- * is asked for, one listing that also carries each user's group ids, and the workspace's
- * groups); a core-only server lists active and invited users only.
+ * every active, disabled and invited user (through `roster.users.listPage`, or, when
+ * `groups` is asked for, one paged listing that also carries each user's group ids, and
+ * the workspace's groups), pages read one ahead; a core-only server lists active and
+ * invited users only, in one response.
  * @throws `RosterError` subclasses of the listing calls.
  * @example
  * ```ts
@@ -62,7 +63,7 @@ export async function readLiveState(roster: Roster, options: ReadLiveOptions = {
   };
   if (!extension) {
     // The documented core lists everyone in one response.
-    for await (const user of roster.users.list({}, call)) keep(fromUser(user, null));
+    for await (const user of roster.users.list({}, { ...call, pageSize })) keep(fromUser(user, null));
     finish();
     return { extension, users, groups: null };
   }

@@ -37,6 +37,6 @@ export function usesGroups(file: RosterFile): boolean {
  * the listing start, with or without groups, while the file is parsed.
  */
 export function mayUseGroups(text: string, fileName: string): boolean {
-  if (isCsv(fileName)) return /\bgroups?\b/i.test(text.split(/\r?\n/, 1)[0] ?? '');
+  if (isCsv(fileName)) return /\bgroups?\b/i.test(text.split(/\r\n|\r|\n/, 1)[0] ?? '');
   return /(^|[\s{,])["']?groups["']?\s*:/m.test(text);
 }

@@ -126,12 +126,23 @@ describe('CSV roster files', () => {
     ]);
   });
 
+  it('reads a quoted field with spaces around its quotes, as people write `a, "b, c"`', () => {
+    const file = parseRosterCsv('name, email, role\nLovelace,  "ada@acme.io" , ADMIN\n"Hopper, Grace",\t"grace@acme.io",developer\n');
+    expect(file.members.map((m) => [m.email, m.role, m.name])).toEqual([
+      ['ada@acme.io', 'ADMIN', 'Lovelace'],
+      ['grace@acme.io', 'DEVELOPER', 'Hopper, Grace'],
+    ]);
+    expect(parseRosterCsv('email,role,name\nada@acme.io, ADMIN, "Lovelace, Ada"\n').members[0]?.name).toBe('Lovelace, Ada');
+  });
+
   it('names the line and field of a quote that is never closed, or closed too early', async () => {
     const unclosed = await problemsOf(() => parseRosterCsv('email,role,name\nada@acme.io,ADMIN,Ada\nbob@acme.io,ADMIN,"Bob\ncy@acme.io,ADMIN,Cy\n'));
     expect(unclosed.map((p) => [p.line, p.column])).toEqual([[3, 3]]);
     expect(unclosed[0]?.message).toMatch(/never closed/);
     const early = await problemsOf(() => parseRosterCsv('email,role,name\n"ada@acme.io"x,ADMIN,Ada\n'));
     expect(early.map((p) => [p.line, p.column])).toEqual([[2, 1]]);
+    const second = await problemsOf(() => parseRosterCsv('email,role,name\nbob@acme.io,ADMIN, "Bob" "Builder"\n'));
+    expect(second.map((p) => [p.line, p.column])).toEqual([[2, 3]]);
     expect(early[0]?.message).toMatch(/closing quote must end its field/);
     // The same from the reader that works in slices.
     const sliced = await rejectionOf(parseRosterCsvAsync('email,role\na@acme.io,ADMIN\n"b@acme.io,ADMIN\n'));

@@ -98,8 +98,9 @@ export function buildProgram(out: Output, makeContext: ContextFactory, state: { 
       writeOut: (text) => void out.data(text),
       writeErr: (text) => out.stderr.write(out.scrub(text)),
       // commander's defaults read process.stdout to size and colour help: ask the Output, which
-      // knows without creating it. Help is HELP_WIDTH columns wide, narrower on a narrower
-      // terminal: lines stay readable, and the help rendered at build time is right (help.ts).
+      // knows without creating it. Help is rendered HELP_WIDTH columns wide, or the terminal's
+      // width when narrower: lines stay readable, and the help rendered at build time is right
+      // (help.ts).
       getOutHelpWidth: () => Math.min(HELP_WIDTH, out.stdoutIsTerminal ? (out.stdoutColumns ?? HELP_WIDTH) : HELP_WIDTH),
       getErrHelpWidth: () => Math.min(HELP_WIDTH, out.stderrIsTerminal ? (out.stderr.columns ?? HELP_WIDTH) : HELP_WIDTH),
       getOutHasColors: () => false,
