@@ -57,17 +57,11 @@ export async function readLiveState(roster: Roster, options: ReadLiveOptions = {
     digests.add(user);
     index.add(user);
   };
-  const finish = () => {
-    digests.finish(users);
-    recordLiveIndex(users, index.finish());
-  };
+  let groups: string[] | null = null;
   if (!extension) {
     // The documented core lists everyone in one response.
     for await (const user of roster.users.list({}, { ...call, pageSize })) keep(fromUser(user, null));
-    finish();
-    return { extension, users, groups: null };
-  }
-  if (!withGroups) {
+  } else if (!withGroups) {
     await readPages(
       async (after) => {
         const page = await roster.users.listPage({}, { ...call, pageSize, after });
@@ -75,18 +69,18 @@ export async function readLiveState(roster: Roster, options: ReadLiveOptions = {
       },
       (user) => keep(fromUser(user, null)),
     );
-    finish();
-    return { extension, users, groups: null };
+  } else {
+    groups = (await roster.groups.list(call)).map((group) => group.id).sort();
+    await readPages(
+      async (after) => {
+        const page: ListUsersWithGroupsQuery['users'] = (await roster.client.execute(ListUsersWithGroupsDocument, { first: pageSize, after }, call)).users;
+        return { items: page.nodes, next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null };
+      },
+      (node) => keep(fromUser(node, node.groups.map((group) => group.id).sort())),
+    );
   }
-  const groups = (await roster.groups.list(call)).map((group) => group.id).sort();
-  await readPages(
-    async (after) => {
-      const page: ListUsersWithGroupsQuery['users'] = (await roster.client.execute(ListUsersWithGroupsDocument, { first: pageSize, after }, call)).users;
-      return { items: page.nodes, next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null };
-    },
-    (node) => keep(fromUser(node, node.groups.map((group) => group.id).sort())),
-  );
-  finish();
+  digests.finish(users);
+  recordLiveIndex(users, index.finish());
   return { extension, users, groups };
 }
 
